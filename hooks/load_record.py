@@ -1,0 +1,387 @@
+"""Load the data folder, validate it, and return the typed `Record`, or every problem found.
+
+Three passes, each reporting file, line and field: reading (YAML syntax, duplicate keys, encoding;
+see `yaml_source`), the JSON Schemas in `data/schemas/` (fields, types, formats), and the checks a
+schema cannot express (unique ids across all files, references between files, dates and weekdays).
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+from pathlib import Path
+from typing import Any, Iterable
+
+import jsonschema
+import referencing
+
+from record import (Attendee, Contact, Day, Event, Group, Meeting, Ministry, Outcome, Participant, Party,
+                    Person, Record, Section, Source, SourceRef, Statement, Talk, Theme)
+from yaml_source import DataFileError, Document, Problem, _dotted, read_document
+
+# The data files, in the order they are read, and the schema each must satisfy.
+DATA_FILES = ("sources", "meeting", "participants", "people", "themes", "parties", "events", "statements", "talks")
+MAX_PROBLEMS = 25
+
+
+class DataError(Exception):
+    """The data is invalid; `problems` says where and why."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        shown = problems[:MAX_PROBLEMS]
+        more = f"\n  … and {len(problems) - MAX_PROBLEMS} more" if len(problems) > MAX_PROBLEMS else ""
+        noun = "problem" if len(problems) == 1 else "problems"
+        super().__init__(f"The data has {len(problems)} {noun}; nothing was built.\n  "
+                         + "\n  ".join(str(p) for p in shown) + more)
+
+
+def load_record(data_dir: Path, label: str = "data") -> Record:
+    """Read and check every data file under `data_dir` (shown to people as `label/…`)."""
+    documents, problems = _read_all(data_dir, label)
+    if not problems:
+        problems = [p for d in documents.values() for p in _schema_problems(d, data_dir)]
+    if not problems:
+        problems = _ReferenceCheck(documents).problems()
+    if problems:
+        raise DataError(problems)
+    return _to_record({name: doc.data for name, doc in documents.items()})
+
+
+def _read_all(data_dir: Path, label: str) -> tuple[dict[str, Document], list[Problem]]:
+    documents, problems = {}, []
+    for name in DATA_FILES:
+        try:
+            documents[name] = read_document(data_dir / f"{name}.yml", f"{label}/{name}.yml")
+        except DataFileError as error:
+            problems.append(error.problem)
+    return documents, problems
+
+
+# ---------------------------------------------------------------------------
+# Schema pass
+
+def _schema_problems(document: Document, data_dir: Path) -> list[Problem]:
+    name = Path(document.name).stem
+    validator = _validator(data_dir / "schemas", name)
+    errors = sorted(validator.iter_errors(document.data), key=lambda e: document.line_of(tuple(e.absolute_path)))
+    return [_describe(error, document) for error in errors]
+
+
+def _validator(schema_dir: Path, name: str) -> jsonschema.Draft202012Validator:
+    resources = []
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((schema["$id"], referencing.Resource.from_contents(schema)))
+    registry = referencing.Registry().with_resources(resources)
+    schema = json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, registry=registry, format_checker=jsonschema.FormatChecker())
+
+
+YAML_SURPRISES = {bool: "YAML reads unquoted yes/no/on/off/true/false as true or false",
+                  type(None): "YAML reads an empty value, ~ or null as nothing",
+                  int: "YAML reads it as a number", float: "YAML reads it as a number"}
+
+
+def _describe(error: jsonschema.ValidationError, document: Document) -> Problem:
+    path = tuple(error.absolute_path)
+    field = _field_label(document, path)
+    kind, value = error.validator, error.instance
+    if kind == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        unknown = [key for key in value if key not in allowed]
+        key = unknown[0]
+        hint = _nearest(key, allowed)
+        return Problem(document.name, document.line_of(path + (key,)), _field_label(document, path + (key,)),
+                       f"unknown field{hint}; the fields here are: {', '.join(allowed)}")
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        return Problem(document.name, document.line_of(path), _join(field, missing), "this required field is missing")
+    return Problem(document.name, document.line_of(path), field or "(top level)", _value_message(kind, error, document, path))
+
+
+def _value_message(kind: str, error: jsonschema.ValidationError, document: Document, path: tuple) -> str:
+    value, schema = error.instance, error.schema
+    shown = document.raw.get(path, repr(value))
+    if kind == "type":
+        expected = {"string": "text", "array": "a list", "object": "a set of fields", "boolean": "true or false",
+                    "integer": "a whole number"}.get(schema["type"], schema["type"])
+        surprise = YAML_SURPRISES.get(type(value))
+        note = f" ({surprise}: put it in quotes)" if surprise and schema["type"] == "string" else ""
+        return f"expected {expected}, found {_kind_of(value)} {shown!r}{note}"
+    if kind == "format" and schema.get("format") == "date":
+        return f"{value!r} is not a real date; write YYYY-MM-DD"
+    if kind == "format" and schema.get("format") == "uri":
+        return f"{value!r} is not a valid web address; write it in full, starting with https://"
+    if kind == "pattern":
+        return _pattern_message(value, schema["pattern"])
+    if kind in ("minLength", "minItems"):
+        return "must not be empty"
+    if kind == "maxLength":
+        return f"is {len(value):,} characters long; at most {schema['maxLength']:,} are allowed"
+    if kind == "enum":
+        return f"{shown!r} is not allowed; use one of: {', '.join(map(str, schema['enum']))}"
+    if kind == "uniqueItems":
+        return "lists the same value more than once"
+    if kind == "oneOf":
+        keys = [next(iter(option["required"])) for option in schema["oneOf"]]
+        return f"must have exactly one of the fields {', '.join(keys)} (a participant also needs `as`)"
+    return error.message
+
+
+PATTERN_HINTS = {
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "is not a valid id; use lower-case letters, digits and single hyphens, e.g. south-korea",
+    "\\S": "must not be blank",
+    "^[^\\n]*\\S[^\\n]*$": "must be one line of text, not blank",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "is not a date; write YYYY-MM-DD",
+    "^\\+[0-9]{1,3}( [0-9]{1,5})+$": "is not a phone number; write it as + country code and groups of digits, e.g. +81 3 5253 5920",
+    "^https://[^\\s/]+\\.[^\\s]+$": "is not a web address; write it in full, starting with https://",
+    "^[A-Z]{2}$": "is not a two-letter upper-case code, e.g. JP",
+}
+
+
+def _pattern_message(value: str, pattern: str) -> str:
+    if "#" in pattern:
+        return f"{value!r} is not a source reference; write document-id#section-id, e.g. mic-2024-03-18#outcomes"
+    return f"{value!r} " + PATTERN_HINTS.get(pattern, f"does not match the pattern {pattern}")
+
+
+def _kind_of(value: Any) -> str:
+    return {bool: "true/false", type(None): "nothing", int: "a number", float: "a number", str: "text",
+            list: "a list", dict: "a set of fields"}.get(type(value), type(value).__name__)
+
+
+def _nearest(key: str, allowed: Iterable[str]) -> str:
+    match = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def _field_label(document: Document, path: tuple) -> str:
+    """'people[2] (id adolfo-urso).title': the list position and the item's id, when it has one."""
+    label = _dotted(path)
+    if len(path) >= 2 and isinstance(path[1], int):
+        item = document.data[path[0]][path[1]] if isinstance(document.data, dict) else None
+        item_id = item.get("id") if isinstance(item, dict) else None
+        if isinstance(item_id, str):
+            head = _dotted(path[:2])
+            label = f"{head} (id {item_id})" + label[len(head):]
+    return label
+
+
+def _join(field: str, key: str) -> str:
+    return f"{field}.{key}" if field else key
+
+
+# ---------------------------------------------------------------------------
+# Reference pass: what one schema cannot see
+
+ID_KINDS = {"participant": ("participants", "participants"), "person": ("people", "people"),
+            "theme": ("themes", "themes"), "event": ("events", "events"), "party": ("parties", "parties"),
+            "group": ("participants", "groups"), "source": ("sources", "sources")}
+
+
+class _ReferenceCheck:
+    def __init__(self, documents: dict[str, Document]):
+        self.documents = documents
+        self.found: list[Problem] = []
+        self.ids = self._collect_ids()
+
+    def problems(self) -> list[Problem]:
+        self._check_meeting()
+        self._check_items()
+        self._check_event_order()
+        return self.found
+
+    # -- ids -----------------------------------------------------------------
+
+    def _items(self, kind: str) -> Iterable[tuple[int, dict, Document, str]]:
+        file, key = ID_KINDS[kind]
+        document = self.documents[file]
+        for index, item in enumerate(document.data[key]):
+            yield index, item, document, key
+
+    def _collect_ids(self) -> dict[str, tuple[str, Document, int]]:
+        ids: dict[str, tuple[str, Document, int]] = {}
+        for kind in ("source", "group", "participant", "person", "theme", "party", "event"):
+            for index, item, document, key in self._items(kind):
+                self._claim(ids, item["id"], kind, document, (key, index))
+        for key, kind in (("statements", "statement"), ("talks", "talk")):
+            document = self.documents[key]
+            for index, item in enumerate(document.data[key]):
+                self._claim(ids, item["id"], kind, document, (key, index))
+        return ids
+
+    def _claim(self, ids: dict, item_id: str, kind: str, document: Document, path: tuple) -> None:
+        line = document.line_of(path + ("id",))
+        if item_id in ids:
+            _, first_doc, first_line = ids[item_id]
+            self._problem(document, path + ("id",), f"the id {item_id!r} is already used in {first_doc.name}:{first_line}; ids must be unique across all data files")
+            return
+        ids[item_id] = (kind, document, line)
+
+    def _problem(self, document: Document, path: tuple, message: str) -> None:
+        self.found.append(Problem(document.name, document.line_of(path), _field_label(document, path), message))
+
+    def _expect(self, document: Document, path: tuple, value: str, *kinds: str) -> None:
+        """`value` must be the id of an item of one of `kinds`."""
+        if value in self.ids and self.ids[value][0] in kinds:
+            return
+        candidates = [i for i, (kind, _, _) in self.ids.items() if kind in kinds]
+        hint = _nearest(value, candidates)
+        names = " or ".join(kinds)
+        where = ", ".join(sorted({f"{ID_KINDS[k][0]}.yml" for k in kinds if k in ID_KINDS}))
+        self.found.append(Problem(document.name, document.line_of(path), _field_label(document, path),
+                                  f"there is no {names} with the id {value!r}{hint}" + (f" (see {where})" if where else "")))
+
+    # -- per file ----------------------------------------------------------------
+
+    def _check_meeting(self) -> None:
+        document = self.documents["meeting"]
+        meeting = document.data["meeting"]
+        self._expect(document, ("meeting", "reported_by"), meeting["reported_by"], "person")
+        self._expect(document, ("meeting", "outcome", "event"), meeting["outcome"]["event"], "event")
+        self._check_sources(document, ("meeting",), meeting["sources"])
+        self._check_days(document, meeting["days"])
+        presidencies = [p["id"] for p in self.documents["participants"].data["participants"] if "presidency" in p.get("roles", [])]
+        if len(presidencies) != 1:
+            participants = self.documents["participants"]
+            self.found.append(Problem(participants.name, participants.line_of(("participants",)), "participants[].roles",
+                                      f"exactly one participant must hold the role 'presidency'; found {len(presidencies)}"))
+
+    def _check_days(self, document: Document, days: list[dict]) -> None:
+        previous = None
+        for index, day in enumerate(days):
+            path = ("meeting", "days", index)
+            date = datetime.date.fromisoformat(day["date"])
+            if date.strftime("%A") != day["weekday"]:
+                self._problem(document, path + ("weekday",), f"{day['date']} was a {date.strftime('%A')}, not a {day['weekday']}")
+            if previous and date <= previous:
+                self._problem(document, path + ("date",), f"{day['date']} is not after the day before it ({previous.isoformat()}); list the days in order")
+            previous = date
+
+    def _check_items(self) -> None:
+        checks = {
+            "participant": lambda d, p, item: self._expect(d, p + ("group",), item["group"], "group"),
+            "person": lambda d, p, item: self._expect(d, p + ("participant",), item["participant"], "participant"),
+            "event": self._check_event,
+        }
+        for kind in ("source", "participant", "person", "theme", "party", "event"):
+            for index, item, document, key in self._items(kind):
+                path = (key, index)
+                if kind in checks:
+                    checks[kind](document, path, item)
+                if kind != "source":
+                    self._check_sources(document, path, item["sources"])
+        self._check_statements()
+        self._check_talks()
+
+    def _check_event(self, document: Document, path: tuple, event: dict) -> None:
+        if "after" in event:
+            self._expect(document, path + ("after",), event["after"], "event")
+        for index, theme in enumerate(event.get("themes", [])):
+            self._expect(document, path + ("themes", index), theme, "theme")
+        for index, attendee in enumerate(event.get("attendees", [])):
+            kind = next(k for k in ("person", "participant", "group", "party") if k in attendee)
+            self._expect(document, path + ("attendees", index, kind), attendee[kind], kind)
+
+    def _check_statements(self) -> None:
+        document = self.documents["statements"]
+        for index, statement in enumerate(document.data["statements"]):
+            path = ("statements", index)
+            self._expect(document, path + ("speaker",), statement["speaker"], "person", "participant", "group", "party")
+            self._expect(document, path + ("during",), statement["during"], "theme", "event")
+            for position, mention in enumerate(statement.get("mentions", [])):
+                self._expect(document, path + ("mentions", position), mention, "participant")
+            self._check_sources(document, path, statement["sources"])
+
+    def _check_talks(self) -> None:
+        document = self.documents["talks"]
+        for index, talk in enumerate(document.data["talks"]):
+            path = ("talks", index)
+            self._expect(document, path + ("host",), talk["host"], "person")
+            self._expect(document, path + ("counterpart",), talk["counterpart"], "person")
+            if talk["host"] == talk["counterpart"]:
+                self._problem(document, path + ("counterpart",), "a talk needs two different people")
+            self._check_sources(document, path, talk["sources"])
+
+    def _check_sources(self, document: Document, path: tuple, refs: list[str]) -> None:
+        sections = {(s["id"], sec["id"]) for s in self.documents["sources"].data["sources"] for sec in s["sections"]}
+        for index, ref in enumerate(refs):
+            if tuple(ref.split("#")) not in sections:
+                known = [f"{d}#{s}" for d, s in sorted(sections)]
+                self.found.append(Problem(document.name, document.line_of(path + ("sources", index)),
+                                          _field_label(document, path + ("sources", index)),
+                                          f"there is no source section {ref!r}{_nearest(ref, known)} (see sources.yml)"))
+
+    def _check_event_order(self) -> None:
+        document = self.documents["events"]
+        after = {e["id"]: e.get("after") for e in document.data["events"]}
+        for index, event in enumerate(document.data["events"]):
+            seen, current = set(), event["id"]
+            while current in after and after[current]:
+                if current in seen:
+                    self._problem(document, ("events", index, "after"), "the events' `after` fields go round in a circle")
+                    return
+                seen.add(current)
+                current = after[current]
+
+
+# ---------------------------------------------------------------------------
+# From checked data to the typed record
+
+def _refs(values: list[str]) -> tuple[SourceRef, ...]:
+    return tuple(SourceRef(*value.split("#")) for value in values)
+
+
+def _to_record(data: dict[str, Any]) -> Record:
+    participants_data = data["participants"]
+    return Record(
+        sources=tuple(_source(s) for s in data["sources"]["sources"]),
+        meeting=_meeting(data["meeting"]["meeting"]),
+        groups=tuple(Group(**g) for g in participants_data["groups"]),
+        participants=tuple(_participant(p) for p in participants_data["participants"]),
+        people=tuple(Person(**{**p, "sources": _refs(p["sources"])}) for p in data["people"]["people"]),
+        themes=tuple(Theme(id=t["id"], title=t["title"], keywords=tuple(t.get("keywords", ())), sources=_refs(t["sources"]))
+                     for t in data["themes"]["themes"]),
+        parties=tuple(Party(**{**p, "sources": _refs(p["sources"])}) for p in data["parties"]["parties"]),
+        events=tuple(_event(e) for e in data["events"]["events"]),
+        statements=tuple(_statement(s) for s in data["statements"]["statements"]),
+        talks=tuple(Talk(**{**t, "sources": _refs(t["sources"])}) for t in data["talks"]["talks"]),
+    )
+
+
+def _source(s: dict) -> Source:
+    return Source(id=s["id"], label=s["label"], title=s["title"], publisher=s["publisher"],
+                  date=datetime.date.fromisoformat(s["date"]) if "date" in s else None,
+                  language=s["language"], file=s["file"], original=s.get("original"),
+                  original_language=s.get("original_language"), description=s["description"],
+                  sections=tuple(Section(id=x["id"], heading=x["heading"], printed=x.get("printed", True)) for x in s["sections"]))
+
+
+def _meeting(m: dict) -> Meeting:
+    return Meeting(title=m["title"], days=tuple(Day(datetime.date.fromisoformat(d["date"]), d["weekday"]) for d in m["days"]),
+                   venues=tuple(m["venues"]), country=m["country"], scope=m["scope"], reported_by=m["reported_by"],
+                   ministry=Ministry(**m["ministry"]), outcome=Outcome(**m["outcome"]), summary=m["summary"],
+                   materials_note=m["materials_note"], contact=Contact(**m["contact"]), sources=_refs(m["sources"]))
+
+
+def _participant(p: dict) -> Participant:
+    return Participant(id=p["id"], group=p["group"], short_name=p["short_name"], name=p["name"], full_name=p["full_name"],
+                       code=p.get("code"), kind=p["kind"], roles=tuple(p.get("roles", ())), aliases=tuple(p["aliases"]),
+                       sources=_refs(p["sources"]))
+
+
+def _event(e: dict) -> Event:
+    attendees = []
+    for a in e.get("attendees", []):
+        kind = next(k for k in ("person", "participant", "group", "party") if k in a)
+        attendees.append(Attendee(kind=kind, ref=a[kind], role=a.get("as")))
+    return Event(id=e["id"], title=e["title"], official=e["official"], kind=e["kind"], after=e.get("after"),
+                 themes=tuple(e.get("themes", ())), description=e["description"], attendees=tuple(attendees),
+                 sources=_refs(e["sources"]))
+
+
+def _statement(s: dict) -> Statement:
+    return Statement(id=s["id"], title=s["title"], speaker=s["speaker"], during=s["during"], topics=tuple(s["topics"]),
+                     mentions=tuple(s.get("mentions", ())), text=s["text"], sources=_refs(s["sources"]))

@@ -1,0 +1,30 @@
+"""Turn text from the data into Markdown that shows exactly that text and nothing more.
+
+Every character that Markdown, its extensions (attribute lists, abbreviations, emoji) or HTML
+could read as syntax is written as a numeric character reference, so text such as `<script>`,
+`[x](javascript:…)`, `{: onclick=… }` or `{{ … }}` reaches the reader as the characters typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+# ASCII punctuation that means something to Markdown, its extensions or HTML; letters, digits,
+# spaces, commas, semicolons, slashes and question marks are left readable.
+_SYNTAX = re.compile(r"""[\\`*_{}\[\]()#+\-.!<>&|~^:="'$%@]""")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def escape_markdown(text: object) -> Markup:
+    """One line of literal text, safe to place anywhere in a Markdown document."""
+    single_line = _WHITESPACE.sub(" ", str(text)).strip()
+    return Markup(_SYNTAX.sub(lambda match: f"&#{ord(match.group())};", single_line))
+
+
+def finalize(value: object) -> object:
+    """Jinja's hook for every `{{ … }}`: escape data, pass through what templates built."""
+    if isinstance(value, Markup):
+        return value
+    return escape_markdown(value)

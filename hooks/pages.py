@@ -1,0 +1,54 @@
+"""The generated pages: which exist, at which path, and rendered from which template.
+
+Hand-written pages live in docs/; everything listed here is made from the record at build time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+
+from locations import src_uri
+from record import Record, Statement
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def generated_pages(record: Record) -> list[GeneratedPage]:
+    pages = [
+        GeneratedPage("participants/index.md", "participants_index.md.j2"),
+        *(GeneratedPage(src_uri(p), "participant.md.j2", {"p": p}) for p in record.participants),
+        GeneratedPage("people/index.md", "people_index.md.j2"),
+        *(GeneratedPage(src_uri(person), "person.md.j2", {"person": person}) for person in record.people),
+        GeneratedPage("themes/index.md", "themes_index.md.j2"),
+        *(GeneratedPage(src_uri(theme), "theme.md.j2", {"theme": theme, "number": number})
+          for number, theme in enumerate(record.themes, start=1)),
+        GeneratedPage("events/index.md", "events_index.md.j2"),
+        *(GeneratedPage(src_uri(event), "event.md.j2", {"event": event}) for event in record.events),
+        GeneratedPage("statements.md", "statements.md.j2", _statements_context(record)),
+        GeneratedPage("talks.md", "talks.md.j2"),
+    ]
+    return pages
+
+
+def render_page(page: GeneratedPage, environment: jinja2.Environment) -> str:
+    return environment.get_template(page.template).render(page.context)
+
+
+def _statements_context(record: Record) -> dict[str, Any]:
+    """Japan's interventions grouped by where they were made, in the source's order; then the rest."""
+    reporter = record.reporter.id
+    grouped: dict[str, list[Statement]] = {}
+    for statement in record.statements:
+        if statement.speaker == reporter:
+            grouped.setdefault(statement.during, []).append(statement)
+    japan = [(record.get(context), items) for context, items in grouped.items()]
+    others = [s for s in record.statements if s.speaker != reporter]
+    return {"japan": japan, "others": others}

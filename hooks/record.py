@@ -1,0 +1,324 @@
+"""The meeting's record in memory: typed, validated, read-only, with the relations between items.
+
+Items refer to each other by id, as in the data files; `Record` answers the questions pages ask
+("who belongs to this participant?", "what was said under this theme?") from indexes it builds
+once, so the cost of a page does not grow with the size of the record.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    document: str
+    section: str
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    heading: str
+    printed: bool
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    label: str
+    title: str
+    publisher: str
+    date: datetime.date | None
+    language: str
+    file: str
+    original: str | None
+    original_language: str | None
+    description: str
+    sections: tuple[Section, ...]
+
+    def section(self, section_id: str) -> Section:
+        return next(section for section in self.sections if section.id == section_id)
+
+
+@dataclass(frozen=True)
+class Day:
+    date: datetime.date
+    weekday: str
+
+
+@dataclass(frozen=True)
+class Ministry:
+    name: str
+    abbreviation: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    document: str
+    title: str
+    adopted_after: str
+    event: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    division: str
+    bureau: str
+    ministry: str
+    telephone: str
+    fax: str
+    inquiry_form: str
+
+
+@dataclass(frozen=True)
+class Meeting:
+    title: str
+    days: tuple[Day, ...]
+    venues: tuple[str, ...]
+    country: str
+    scope: str
+    reported_by: str
+    ministry: Ministry
+    outcome: Outcome
+    summary: str
+    materials_note: str
+    contact: Contact
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    title: str
+    kind_note: str
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: str
+    group: str
+    short_name: str
+    name: str
+    full_name: str
+    code: str | None
+    kind: str
+    roles: tuple[str, ...]
+    aliases: tuple[str, ...]
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    family_name: str
+    title: str
+    participant: str
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    title: str
+    keywords: tuple[str, ...]
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class Party:
+    id: str
+    name: str
+    description: str
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """Who attended an event: `kind` is person, participant, group or party; `ref` its id."""
+
+    kind: str
+    ref: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    official: bool
+    kind: str
+    after: str | None
+    themes: tuple[str, ...]
+    description: str
+    attendees: tuple[Attendee, ...]
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    title: str
+    speaker: str
+    during: str
+    topics: tuple[str, ...]
+    mentions: tuple[str, ...]
+    text: str
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class Talk:
+    id: str
+    host: str
+    counterpart: str
+    sources: tuple[SourceRef, ...]
+
+
+Item = Participant | Person | Theme | Party | Event | Statement | Talk | Group | Source
+
+
+@dataclass(frozen=True)
+class Record:
+    """Everything the site shows, in the source's order."""
+
+    sources: tuple[Source, ...]
+    meeting: Meeting
+    groups: tuple[Group, ...]
+    participants: tuple[Participant, ...]
+    people: tuple[Person, ...]
+    themes: tuple[Theme, ...]
+    parties: tuple[Party, ...]
+    events: tuple[Event, ...]
+    statements: tuple[Statement, ...]
+    talks: tuple[Talk, ...]
+
+    # -- look-ups --------------------------------------------------------------
+
+    @cached_property
+    def by_id(self) -> dict[str, Item]:
+        items: list[Item] = [*self.sources, *self.groups, *self.participants, *self.people, *self.themes,
+                             *self.parties, *self.events, *self.statements, *self.talks]
+        return {item.id: item for item in items}
+
+    def get(self, item_id: str) -> Item:
+        return self.by_id[item_id]
+
+    def name_of(self, item: Item) -> str:
+        """What a link to `item` shows."""
+        if isinstance(item, Talk):
+            return f"{self.get(item.host).name} and {self.get(item.counterpart).name}"
+        if isinstance(item, Source):
+            return item.label
+        return item.name if hasattr(item, "name") else item.title
+
+    @cached_property
+    def presidency(self) -> Participant:
+        return next(p for p in self.participants if "presidency" in p.roles)
+
+    @cached_property
+    def reporter(self) -> Person:
+        return self.get(self.meeting.reported_by)
+
+    def members_of(self, group: Group) -> list[Participant]:
+        return self._index("group", self.participants)[group.id]
+
+    def people_of(self, participant: Participant) -> list[Person]:
+        return self._index("participant", self.people)[participant.id]
+
+    def participant_of(self, person: Person) -> Participant:
+        return self.get(person.participant)
+
+    def statements_by(self, speaker_id: str) -> list[Statement]:
+        return self._index("speaker", self.statements)[speaker_id]
+
+    def statements_during(self, theme_or_event_id: str) -> list[Statement]:
+        return self._index("during", self.statements)[theme_or_event_id]
+
+    def statements_mentioning(self, participant: Participant) -> list[Statement]:
+        return self._multi_index("mentions", self.statements)[participant.id]
+
+    def talks_of(self, person: Person) -> list[Talk]:
+        host = self._index("host", self.talks)[person.id]
+        counterpart = self._index("counterpart", self.talks)[person.id]
+        return host + counterpart
+
+    def talks_with(self, participant: Participant) -> list[Talk]:
+        return self._talks_by_partner[participant.id]
+
+    def partner_of(self, talk: Talk) -> Participant:
+        return self.participant_of(self.get(talk.counterpart))
+
+    def events_attended_by(self, item_id: str) -> list[Event]:
+        return self._attendance[item_id]
+
+    def events_discussing(self, theme: Theme) -> list[Event]:
+        return self._multi_index("themes", self.events)[theme.id]
+
+    def citing(self, document: str, section: str) -> list[Item]:
+        """The items that cite a section of a source."""
+        return self._citations[(document, section)]
+
+    def outcome_event(self) -> Event:
+        return self.get(self.meeting.outcome.event)
+
+    # -- indexes, built once -----------------------------------------------------
+
+    @cached_property
+    def _indexes(self) -> dict[tuple[str, int], defaultdict]:
+        return {}
+
+    def _index(self, attribute: str, items: tuple) -> defaultdict:
+        key = (attribute, id(items))
+        if key not in self._indexes:
+            index: defaultdict = defaultdict(list)
+            for item in items:
+                index[getattr(item, attribute)].append(item)
+            self._indexes[key] = index
+        return self._indexes[key]
+
+    def _multi_index(self, attribute: str, items: tuple) -> defaultdict:
+        key = ("*" + attribute, id(items))
+        if key not in self._indexes:
+            index: defaultdict = defaultdict(list)
+            for item in items:
+                for value in getattr(item, attribute):
+                    index[value].append(item)
+            self._indexes[key] = index
+        return self._indexes[key]
+
+    @cached_property
+    def _citations(self) -> defaultdict:
+        index: defaultdict = defaultdict(list)
+        for item in self.by_id.values():
+            for ref in getattr(item, "sources", ()):
+                if isinstance(ref, SourceRef):
+                    index[(ref.document, ref.section)].append(item)
+        return index
+
+    @cached_property
+    def _talks_by_partner(self) -> defaultdict:
+        index: defaultdict = defaultdict(list)
+        for talk in self.talks:
+            index[self.partner_of(talk).id].append(talk)
+        return index
+
+    @cached_property
+    def _attendance(self) -> defaultdict:
+        """Events by attendee id; a person's participant and a participant's group attend too."""
+        index: defaultdict = defaultdict(list)
+        for event in self.events:
+            attending: list[str] = []
+            for attendee in event.attendees:
+                attending.append(attendee.ref)
+                if attendee.kind == "person":
+                    attending.append(self.get(attendee.ref).participant)
+                if attendee.kind == "group":
+                    attending.extend(p.id for p in self.participants if p.group == attendee.ref)
+            for item_id in dict.fromkeys(attending):
+                index[item_id].append(event)
+        return index

@@ -1,0 +1,82 @@
+"""The Jinja environment that renders generated pages and data blocks from `templates/`.
+
+Every `{{ … }}` is escaped for Markdown unless a helper below built it (see `markdown_text`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import urllib.parse
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from locations import target
+from markdown_text import escape_markdown, finalize
+from record import Item, Record, SourceRef
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+ANCHOR_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+LANGUAGE = re.compile(r"[a-z]{2}(-[A-Z]{2})?")
+URL_SAFE = ":/?#@!$&*+,;=%-._~"
+
+
+def make_environment(record: Record) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,  # with `finalize`, makes every data value Markdown-safe
+        finalize=finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+    def link(item: Item, text: str | None = None) -> Markup:
+        """A Markdown link to `item`, showing `text` or the item's name."""
+        label = escape_markdown(record.name_of(item) if text is None else text)
+        return Markup(f"[{label}]({target(item)})")
+
+    environment.globals.update(record=record, link=link, url=url, anchor=anchor, heading=heading, web_link=web_link,
+                               cite=lambda ref: cite(record, ref))
+    environment.filters.update(long_date=long_date, md=escape_markdown)
+    return environment
+
+
+def anchor(item: Item | str) -> Markup:
+    """Markdown's attribute list that gives a heading the item's id (or `item`) as its anchor."""
+    anchor_id = item if isinstance(item, str) else item.id
+    if not ANCHOR_ID.fullmatch(anchor_id):
+        raise ValueError(f"not an anchor-safe id: {anchor_id!r}")
+    return Markup(f"{{ #{anchor_id} }}")
+
+
+def web_link(address: str, language: str | None = None) -> Markup:
+    """A link to a page on another site, showing its address; only https addresses are linked."""
+    if not address.startswith("https://"):
+        raise ValueError(f"refusing to link a non-https address: {address!r}")
+    href = urllib.parse.quote(address, safe=URL_SAFE)
+    attributes = f'{{ hreflang="{language}" }}' if language and LANGUAGE.fullmatch(language) else ""
+    return Markup(f"[{escape_markdown(address)}](<{href}>){attributes}")
+
+
+def heading(level: int) -> Markup:
+    return Markup("#" * level)
+
+
+def url(item: Item) -> Markup:
+    return Markup(target(item))
+
+
+def cite(record: Record, ref: SourceRef) -> Markup:
+    """A link to the cited section of a source, on the sources page."""
+    source = record.get(ref.document)
+    section = source.section(ref.section)
+    label = escape_markdown(f"{source.label}, {section.heading}")
+    return Markup(f"[{label}](/about.md#{source.id}-{section.id})")
+
+
+def long_date(date: datetime.date) -> str:
+    return f"{date.day} {date:%B %Y}"
