@@ -5,12 +5,12 @@ URLs come from ids only, never from display text, so rewording a title never bre
 
 from __future__ import annotations
 
-from record import Event, Group, Item, Participant, Party, Person, Source, Statement, Talk, Theme
+from record import Event, Group, Item, Meeting, Participant, Party, Person, Source, Statement, Talk, Theme
 
 PAGE_OF_KIND = {Participant: "participants/{id}.md", Person: "people/{id}.md", Theme: "themes/{id}.md",
                 Event: "events/{id}.md"}
 ANCHOR_ON_PAGE = {Statement: "statements.md", Talk: "talks.md", Group: "participants/index.md",
-                  Party: "participants/index.md", Source: "about.md"}
+                  Party: "participants/index.md", Source: "about.md", Meeting: "index.md"}
 
 
 def src_uri(item: Item) -> str:

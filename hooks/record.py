@@ -76,6 +76,7 @@ class Contact:
 
 @dataclass(frozen=True)
 class Meeting:
+    id = "meeting"  # not a field: the meeting is one of a kind, anchored on the home page
     title: str
     days: tuple[Day, ...]
     venues: tuple[str, ...]
@@ -294,7 +295,7 @@ class Record:
     @cached_property
     def _citations(self) -> defaultdict:
         index: defaultdict = defaultdict(list)
-        for item in self.by_id.values():
+        for item in [self.meeting, *self.by_id.values()]:
             for ref in getattr(item, "sources", ()):
                 if isinstance(ref, SourceRef):
                     index[(ref.document, ref.section)].append(item)

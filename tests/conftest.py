@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from load_record import load_record
+from project import DATA, SOURCE_DIR, build_site
 from record import Record
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-SOURCE_DIR = ROOT.parent / "shared" / "source"
-
-
-def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", **overrides) -> Path:
-    """Build the site strictly into `site_dir`, as `make build` does, and return it."""
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    config = load_config(str(config_file), strict=True, site_dir=str(site_dir), **overrides)
-    build(config)
-    return site_dir
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
+from project import DATA
 from load_record import DataError, load_record
 
 
