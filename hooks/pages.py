@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
+import yaml
 
 from locations import src_uri
 from record import Record, Statement
@@ -19,6 +20,7 @@ class GeneratedPage:
     src_uri: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)  # the page's front matter (MkDocs page.meta)
 
 
 def generated_pages(record: Record) -> list[GeneratedPage]:
@@ -39,7 +41,11 @@ def generated_pages(record: Record) -> list[GeneratedPage]:
 
 
 def render_page(page: GeneratedPage, environment: jinja2.Environment) -> str:
-    return environment.get_template(page.template).render(page.context)
+    body = environment.get_template(page.template).render(page.context)
+    if not page.meta:
+        return body
+    front_matter = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=True, width=1000)
+    return f"---\n{front_matter}---\n\n{body}"
 
 
 def _statements_context(record: Record) -> dict[str, Any]:
