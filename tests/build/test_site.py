@@ -1,0 +1,125 @@
+"""The built site, end to end: every item at its own URL or anchor, showing its source, and
+every fact of the source somewhere on the site."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from locations import src_uri, target
+
+
+def page_html(site: Path, uri: str) -> str:
+    """The HTML of the page built from docs path `uri` (e.g. 'participants/japan.md')."""
+    stem = uri.removesuffix(".md")
+    path = site / ("index.html" if stem == "index" else stem.removesuffix("/index") + "/index.html")
+    return path.read_text(encoding="utf-8")
+
+
+def visible_text(markup: str) -> str:
+    main = markup.split('<article', 1)[1].split("</article>", 1)[0]
+    text = re.sub(r"<[^>]+>", " ", main)
+    return re.sub(r"\s+", " ", html.unescape(text))
+
+
+def all_text(site: Path) -> str:
+    return " ".join(visible_text(p.read_text(encoding="utf-8")) for p in site.rglob("index.html"))
+
+
+def items_of(record):
+    return [*record.participants, *record.people, *record.themes, *record.events, *record.statements,
+            *record.talks, *record.groups, *record.parties, *record.sources]
+
+
+def test_every_item_has_its_own_page_or_anchor(built_site, record):
+    for item in items_of(record):
+        markup = page_html(built_site, src_uri(item))
+        if "#" in target(item):
+            assert f'id="{item.id}"' in markup, f"{item.id} has no anchor on {src_uri(item)}"
+        else:
+            assert f'<h1 id="{item.id}"' in markup, f"{item.id} page has no heading with its id"
+
+
+def test_every_item_shows_its_source(built_site, record):
+    for item in [*record.participants, *record.people, *record.themes, *record.events]:
+        markup = page_html(built_site, src_uri(item))
+        for ref in item.sources:
+            assert f'href="../../about/#{ref.document}-{ref.section}"' in markup, f"{item.id} does not cite {ref}"
+    statements = page_html(built_site, "statements.md")
+    for statement in record.statements:
+        section = statements.split(f'id="{statement.id}"', 1)[1].split("<h", 1)[0]
+        for ref in statement.sources:
+            assert f'href="../about/#{ref.document}-{ref.section}"' in section, f"{statement.id} does not cite {ref}"
+
+
+def test_every_item_page_is_in_the_navigation(built_site, record):
+    home = page_html(built_site, "index.md")
+    for item in [*record.participants, *record.people, *record.themes, *record.events]:
+        assert f'href="{src_uri(item).removesuffix(".md")}/"' in home, f"{item.id} is missing from the navigation"
+
+
+def test_theme_without_statements_says_so(built_site, record):
+    silent = [t for t in record.themes if not record.statements_during(t.id)]
+    assert silent, "the source records statements under only some themes"
+    for theme in silent:
+        assert "reports no statement made under it" in visible_text(page_html(built_site, src_uri(theme)))
+
+
+# ---------------------------------------------------------------------------
+# Facts read from the source text itself, not from the data
+
+def source_section(source_text: str, start: str, end: str) -> str:
+    return source_text.split(start, 1)[1].split(end, 1)[0]
+
+
+def test_every_participant_of_the_source_is_on_the_site(built_site, source_text):
+    listing = source_section(source_text, "2. Participating", "3. Main outcomes")
+    names = [re.sub(r"\s*\(presidency\)", "", n).strip().removeprefix("the ") for line in listing.splitlines()[1:]
+             if not line.startswith("[") for n in line.split(",")]
+    assert len(names) == 17
+    text = visible_text(page_html(built_site, "participants/index.md"))
+    for name in names:
+        assert name in text, name
+    for heading in re.findall(r"\[ (.+?) \]", listing):
+        assert heading in text, heading
+
+
+def test_every_theme_title_is_on_the_site(built_site, source_text):
+    titles = re.findall(r"“(.+?),?”", source_section(source_text, "six themes (", ").\n"))
+    assert len(titles) == 6
+    text = visible_text(page_html(built_site, "themes/index.md"))
+    for title in titles:
+        assert title in text, title
+
+
+def test_every_bilateral_talk_is_on_the_site(built_site, source_text):
+    lines = re.findall(r"^- (The USA|Italy|France): (.+?), (.+)$", source_text, re.MULTILINE)
+    assert len(lines) == 4
+    text = visible_text(page_html(built_site, "talks.md"))
+    for country, person, title in lines:
+        assert person in text and title in text and country.removeprefix("The ") in text
+
+
+def test_dates_venues_outcome_and_contact_are_on_the_site(built_site, source_text):
+    text = all_text(built_site)
+    for fact in ["Thursday 14 March 2024", "Friday 15 March 2024", "Verona", "Trento",
+                 "G7 Industry, Technology and Digital Ministerial Declaration",
+                 "HIROSHIMA AI PROCESS: THE WAY AHEAD", "HASEGAWA Junji",
+                 "Parliamentary Vice-Minister for Internal Affairs and Communications",
+                 "Ministry of Innovation, Science and Industry of Canada", "B7", "Japanese only"]:
+        assert fact in text, fact
+    contact = source_text.split("Contact\n", 1)[1]
+    for line in contact.splitlines()[1:]:
+        value = line.removeprefix("TEL: ").removeprefix("FAX: ")
+        if line.startswith(("https://", "TEL", "FAX")):
+            assert value in text, value
+    assert "Global Strategy Division" in text and "Global Strategy Bureau" in text
+
+
+@pytest.mark.parametrize("topic", ["Open RAN", "HAPS", "satellites", "SDGs", "Global South", "AI Safety Institute",
+                                   "codes of conduct", "cultur", "February 2024"])
+def test_japan_statement_topics_are_on_the_statements_page(built_site, topic):
+    assert topic in visible_text(page_html(built_site, "statements.md"))
