@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -19,3 +20,13 @@ def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", **overri
     config = load_config(str(config_file), strict=True, site_dir=str(site_dir), **overrides)
     build(config)
     return site_dir
+
+
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of everything the build reads, to break or edit without touching the real project."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
+    return copy

@@ -4,21 +4,11 @@ no traceback, and nothing written."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from project import ROOT
-
-
-def project_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
-    return copy
+from project import project_copy
 
 
 def mkdocs_build(project: Path) -> subprocess.CompletedProcess:

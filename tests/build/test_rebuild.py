@@ -1,0 +1,25 @@
+"""`mkdocs serve` rebuilds in the same process: each build must read the data afresh."""
+
+from __future__ import annotations
+
+from project import build_site, project_copy
+
+
+def test_second_build_in_one_process_sees_edited_data(tmp_path):
+    project = project_copy(tmp_path)
+    themes = project / "data" / "themes.yml"
+    build_site(tmp_path / "first", config_file=project / "mkdocs.yml")
+    themes.write_text(themes.read_text(encoding="utf-8").replace("title: Digital Government", "title: Digital Government Edited"),
+                      encoding="utf-8")
+    build_site(tmp_path / "second", config_file=project / "mkdocs.yml")
+    first = (tmp_path / "first" / "themes" / "digital-government" / "index.html").read_text(encoding="utf-8")
+    second = (tmp_path / "second" / "themes" / "digital-government" / "index.html").read_text(encoding="utf-8")
+    assert "Digital Government Edited" not in first
+    assert "Digital Government Edited" in second
+
+
+def test_mkdocs_watches_the_data_folder(tmp_path):
+    from mkdocs.config import load_config
+
+    config = load_config(str(project_copy(tmp_path) / "mkdocs.yml"))
+    assert any(path.endswith("/data") for path in config.watch)
