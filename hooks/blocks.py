@@ -15,7 +15,8 @@ class UnknownBlock(Exception):
     """A page asks for a block that does not exist, or writes a marker that cannot be read."""
 
 
-def fill_blocks(markdown: str, page_path: str, environment: jinja2.Environment) -> str:
+def fill_blocks(markdown: str, page_path: str, environment: jinja2.Environment, context: dict | None = None) -> str:
+    """`context` is what the block templates may know of the page (figures link relative to it)."""
     _refuse_malformed_markers(markdown, page_path)
 
     def render(match: re.Match) -> str:
@@ -26,7 +27,7 @@ def fill_blocks(markdown: str, page_path: str, environment: jinja2.Environment) 
             line = markdown.count("\n", 0, match.start()) + 1
             known = ", ".join(available_blocks(environment))
             raise UnknownBlock(f"{page_path}:{line}: unknown data block {name!r}; the blocks are: {known}") from None
-        return template.render().strip("\n")
+        return template.render(context or {}).strip("\n")
 
     return MARKER.sub(render, markdown)
 

@@ -1,14 +1,14 @@
 """Load the data folder, validate it, and return the typed `Record`, or every problem found.
 
 Three passes, each reporting file, line and field: reading (YAML syntax, duplicate keys, encoding;
-see `yaml_source`), the JSON Schemas in `data/schemas/` (fields, types, formats), and the checks a
-schema cannot express (unique ids across all files, references between files, dates and weekdays).
+see `yaml_source`), the JSON Schemas in `data/schemas/` (fields, types, formats; worded by
+`schema_messages`), and the checks a schema cannot express (unique ids across all files,
+references between files, dates and weekdays).
 """
 
 from __future__ import annotations
 
 import datetime
-import difflib
 import json
 from pathlib import Path
 from typing import Any, Iterable
@@ -16,12 +16,15 @@ from typing import Any, Iterable
 import jsonschema
 import referencing
 
-from record import (Attendee, Contact, Day, Event, Group, Meeting, Ministry, Outcome, Participant, Party,
-                    Person, Record, Section, Source, SourceRef, Statement, Talk, Theme)
-from yaml_source import DataFileError, Document, Problem, _dotted, read_document
+from locations import ADDRESS_FIELDS, slug
+from record import (Attendee, Contact, Day, Event, GlossaryEntry, Group, Meeting, Ministry, Outcome, Participant,
+                    Party, Person, Record, Section, Source, SourceRef, Statement, Talk, Theme)
+from schema_messages import field_label, nearest, schema_problems
+from yaml_source import DataFileError, Document, Problem, read_document
 
 # The data files, in the order they are read, and the schema each must satisfy.
-DATA_FILES = ("sources", "meeting", "participants", "people", "themes", "parties", "events", "statements", "talks")
+DATA_FILES = ("sources", "meeting", "participants", "people", "themes", "parties", "events", "statements", "talks",
+              "glossary")
 MAX_PROBLEMS = 25
 
 
@@ -65,8 +68,7 @@ def _read_all(data_dir: Path, label: str) -> tuple[dict[str, Document], list[Pro
 def _schema_problems(document: Document, data_dir: Path) -> list[Problem]:
     name = Path(document.name).stem
     validator = _validator(data_dir / "schemas", name)
-    errors = sorted(validator.iter_errors(document.data), key=lambda e: document.line_of(tuple(e.absolute_path)))
-    return [_describe(error, document) for error in errors]
+    return schema_problems(validator.iter_errors(document.data), document)
 
 
 def _validator(schema_dir: Path, name: str) -> jsonschema.Draft202012Validator:
@@ -79,103 +81,12 @@ def _validator(schema_dir: Path, name: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema, registry=registry, format_checker=jsonschema.FormatChecker())
 
 
-YAML_SURPRISES = {bool: "YAML reads unquoted yes/no/on/off/true/false as true or false",
-                  type(None): "YAML reads an empty value, ~ or null as nothing",
-                  int: "YAML reads it as a number", float: "YAML reads it as a number"}
-
-
-def _describe(error: jsonschema.ValidationError, document: Document) -> Problem:
-    path = tuple(error.absolute_path)
-    field = _field_label(document, path)
-    kind, value = error.validator, error.instance
-    if kind == "additionalProperties":
-        allowed = list(error.schema.get("properties", {}))
-        unknown = [key for key in value if key not in allowed]
-        key = unknown[0]
-        hint = _nearest(key, allowed)
-        return Problem(document.name, document.line_of(path + (key,)), _field_label(document, path + (key,)),
-                       f"unknown field{hint}; the fields here are: {', '.join(allowed)}")
-    if kind == "required":
-        missing = error.message.split("'")[1]
-        return Problem(document.name, document.line_of(path), _join(field, missing), "this required field is missing")
-    return Problem(document.name, document.line_of(path), field or "(top level)", _value_message(kind, error, document, path))
-
-
-def _value_message(kind: str, error: jsonschema.ValidationError, document: Document, path: tuple) -> str:
-    value, schema = error.instance, error.schema
-    shown = document.raw.get(path, repr(value))
-    if kind == "type":
-        expected = {"string": "text", "array": "a list", "object": "a set of fields", "boolean": "true or false",
-                    "integer": "a whole number"}.get(schema["type"], schema["type"])
-        surprise = YAML_SURPRISES.get(type(value))
-        note = f" ({surprise}: put it in quotes)" if surprise and schema["type"] == "string" else ""
-        return f"expected {expected}, found {_kind_of(value)} {shown!r}{note}"
-    if kind == "format" and schema.get("format") == "date":
-        return f"{value!r} is not a real date; write YYYY-MM-DD"
-    if kind == "format" and schema.get("format") == "uri":
-        return f"{value!r} is not a valid web address; write it in full, starting with https://"
-    if kind == "pattern":
-        return _pattern_message(value, schema["pattern"])
-    if kind in ("minLength", "minItems"):
-        return "must not be empty"
-    if kind == "maxLength":
-        return f"is {len(value):,} characters long; at most {schema['maxLength']:,} are allowed"
-    if kind == "enum":
-        return f"{shown!r} is not allowed; use one of: {', '.join(map(str, schema['enum']))}"
-    if kind == "uniqueItems":
-        return "lists the same value more than once"
-    if kind == "oneOf":
-        keys = [next(iter(option["required"])) for option in schema["oneOf"]]
-        return f"must have exactly one of the fields {', '.join(keys)} (a participant also needs `as`)"
-    return error.message
-
-
-PATTERN_HINTS = {
-    "^[a-z0-9]+(-[a-z0-9]+)*$": "is not a valid id; use lower-case letters, digits and single hyphens, e.g. south-korea",
-    "\\S": "must not be blank",
-    "^[^\\n]*\\S[^\\n]*$": "must be one line of text, not blank",
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "is not a date; write YYYY-MM-DD",
-    "^\\+[0-9]{1,3}( [0-9]{1,5})+$": "is not a phone number; write it as + country code and groups of digits, e.g. +81 3 5253 5920",
-    "^https://[^\\s/]+\\.[^\\s]+$": "is not a web address; write it in full, starting with https://",
-    "^[A-Z]{2}$": "is not a two-letter upper-case code, e.g. JP",
-}
-
-
-def _pattern_message(value: str, pattern: str) -> str:
-    if "#" in pattern:
-        return f"{value!r} is not a source reference; write document-id#section-id, e.g. mic-2024-03-18#outcomes"
-    return f"{value!r} " + PATTERN_HINTS.get(pattern, f"does not match the pattern {pattern}")
-
-
-def _kind_of(value: Any) -> str:
-    return {bool: "true/false", type(None): "nothing", int: "a number", float: "a number", str: "text",
-            list: "a list", dict: "a set of fields"}.get(type(value), type(value).__name__)
-
-
-def _nearest(key: str, allowed: Iterable[str]) -> str:
-    match = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
-    return f" (did you mean {match[0]!r}?)" if match else ""
-
-
-def _field_label(document: Document, path: tuple) -> str:
-    """'people[2] (id adolfo-urso).title': the list position and the item's id, when it has one."""
-    label = _dotted(path)
-    if len(path) >= 2 and isinstance(path[1], int):
-        item = document.data[path[0]][path[1]] if isinstance(document.data, dict) else None
-        item_id = item.get("id") if isinstance(item, dict) else None
-        if isinstance(item_id, str):
-            head = _dotted(path[:2])
-            label = f"{head} (id {item_id})" + label[len(head):]
-    return label
-
-
-def _join(field: str, key: str) -> str:
-    return f"{field}.{key}" if field else key
-
-
 # ---------------------------------------------------------------------------
 # Reference pass: what one schema cannot see
 
+# The kinds of item that may list the ids they had before (`former_ids`), by data file.
+FORMER_ID_KINDS = (("participants", "participant"), ("people", "person"), ("themes", "theme"),
+                   ("events", "event"), ("statements", "statement"), ("talks", "talk"))
 ID_KINDS = {"participant": ("participants", "participants"), "person": ("people", "people"),
             "theme": ("themes", "themes"), "event": ("events", "events"), "party": ("parties", "parties"),
             "group": ("participants", "groups"), "source": ("sources", "sources")}
@@ -191,6 +102,8 @@ class _ReferenceCheck:
         self._check_meeting()
         self._check_items()
         self._check_event_order()
+        self._check_glossary()
+        self._check_addresses()
         return self.found
 
     # -- ids -----------------------------------------------------------------
@@ -210,7 +123,22 @@ class _ReferenceCheck:
             document = self.documents[key]
             for index, item in enumerate(document.data[key]):
                 self._claim(ids, item["id"], kind, document, (key, index))
+        for key, kind in FORMER_ID_KINDS:
+            document = self.documents[key]
+            for index, item in enumerate(document.data[key]):
+                self._claim_former(ids, item, kind, document, (key, index))
         return ids
+
+    def _claim_former(self, ids: dict, item: dict, kind: str, document: Document, path: tuple) -> None:
+        """A former id keeps old links working, so no item may use it, nor another item keep it."""
+        for position, old in enumerate(item.get("former_ids", [])):
+            where = path + ("former_ids", position)
+            if old in ids:
+                _, first_doc, first_line = ids[old]
+                self._problem(document, where, f"the former id {old!r} is already used in {first_doc.name}:{first_line}; "
+                                               "old links to it would lead to the wrong item")
+                continue
+            ids[old] = (f"former id of a {kind}", document, document.line_of(where))
 
     def _claim(self, ids: dict, item_id: str, kind: str, document: Document, path: tuple) -> None:
         line = document.line_of(path + ("id",))
@@ -221,17 +149,17 @@ class _ReferenceCheck:
         ids[item_id] = (kind, document, line)
 
     def _problem(self, document: Document, path: tuple, message: str) -> None:
-        self.found.append(Problem(document.name, document.line_of(path), _field_label(document, path), message))
+        self.found.append(Problem(document.name, document.line_of(path), field_label(document, path), message))
 
     def _expect(self, document: Document, path: tuple, value: str, *kinds: str) -> None:
         """`value` must be the id of an item of one of `kinds`."""
         if value in self.ids and self.ids[value][0] in kinds:
             return
         candidates = [i for i, (kind, _, _) in self.ids.items() if kind in kinds]
-        hint = _nearest(value, candidates)
-        names = " or ".join(kinds)
+        hint = nearest(value, candidates)
+        names = ", ".join(kinds[:-1]) + " or " + kinds[-1] if len(kinds) > 1 else kinds[0]
         where = ", ".join(sorted({f"{ID_KINDS[k][0]}.yml" for k in kinds if k in ID_KINDS}))
-        self.found.append(Problem(document.name, document.line_of(path), _field_label(document, path),
+        self.found.append(Problem(document.name, document.line_of(path), field_label(document, path),
                                   f"there is no {names} with the id {value!r}{hint}" + (f" (see {where})" if where else "")))
 
     # -- per file ----------------------------------------------------------------
@@ -305,14 +233,54 @@ class _ReferenceCheck:
                 self._problem(document, path + ("counterpart",), "a talk needs two different people")
             self._check_sources(document, path, talk["sources"])
 
+    def _check_glossary(self) -> None:
+        """Ids and terms are unique within the glossary (its ids are anchors on its own page only);
+        a term that names or codes a participant must expand to that participant's full name."""
+        document = self.documents["glossary"]
+        participants = {p["id"]: p for p in self.documents["participants"].data["participants"]}
+        seen: dict[tuple[str, str], int] = {}
+        for index, entry in enumerate(document.data["glossary"]):
+            path = ("glossary", index)
+            for key in ("id", "term"):
+                line = document.line_of(path + (key,))
+                if (key, entry[key]) in seen:
+                    self._problem(document, path + (key,), f"the {key} {entry[key]!r} is already used on line {seen[(key, entry[key])]}; each must be unique in the glossary")
+                seen.setdefault((key, entry[key]), line)
+            if "participant" in entry:
+                self._expect(document, path + ("participant",), entry["participant"], "participant")
+                self._check_participant_term(document, path, entry, participants.get(entry["participant"]))
+            self._check_sources(document, path, entry.get("sources", []))
+
+    def _check_participant_term(self, document: Document, path: tuple, entry: dict, participant: dict | None) -> None:
+        if participant is None:
+            return
+        if entry["term"] not in (participant["name"], participant.get("code")):
+            self._problem(document, path + ("term",), f"{entry['term']!r} is neither the name nor the code of the participant {participant['id']!r} (see participants.yml)")
+        if entry["expansion"] != participant["full_name"]:
+            self._problem(document, path + ("expansion",), f"must be the participant's full name {participant['full_name']!r}, as in participants.yml")
+
+    def _check_addresses(self) -> None:
+        """Names that become addresses of an item's page (see `aliases`) lead to one item only."""
+        for key, fields in ADDRESS_FIELDS.items():
+            document = self.documents[key]
+            owners = {"index": ("the list page", None)}
+            owners.update({slug(item["id"]): (item["id"], (key, i, "id")) for i, item in enumerate(document.data[key])})
+            for index, item in enumerate(document.data[key]):
+                for path, name in _address_values(item, fields, (key, index)):
+                    owner, first = owners.setdefault(slug(name), (item["id"], path))
+                    if slug(name) and owner != item["id"]:
+                        where = f" (line {document.line_of(first)})" if first else ""
+                        self._problem(document, path, f"{name!r} would make /{key}/{slug(name)}/ lead to this item, but it "
+                                                      f"leads to {owner}{where}; remove it from one of them")
+
     def _check_sources(self, document: Document, path: tuple, refs: list[str]) -> None:
         sections = {(s["id"], sec["id"]) for s in self.documents["sources"].data["sources"] for sec in s["sections"]}
         for index, ref in enumerate(refs):
             if tuple(ref.split("#")) not in sections:
                 known = [f"{d}#{s}" for d, s in sorted(sections)]
                 self.found.append(Problem(document.name, document.line_of(path + ("sources", index)),
-                                          _field_label(document, path + ("sources", index)),
-                                          f"there is no source section {ref!r}{_nearest(ref, known)} (see sources.yml)"))
+                                          field_label(document, path + ("sources", index)),
+                                          f"there is no source section {ref!r}{nearest(ref, known)} (see sources.yml)"))
 
     def _check_event_order(self) -> None:
         document = self.documents["events"]
@@ -334,6 +302,19 @@ def _refs(values: list[str]) -> tuple[SourceRef, ...]:
     return tuple(SourceRef(*value.split("#")) for value in values)
 
 
+def _address_values(item: dict, fields: tuple[str, ...], path: tuple) -> Iterable[tuple[tuple, str]]:
+    for field in fields:
+        value = item.get(field)
+        if isinstance(value, str):
+            yield path + (field,), value
+        for position, name in enumerate(value if isinstance(value, list) else []):
+            yield path + (field, position), name
+
+
+def _former(item: dict) -> tuple[str, ...]:
+    return tuple(item.get("former_ids", ()))
+
+
 def _to_record(data: dict[str, Any]) -> Record:
     participants_data = data["participants"]
     return Record(
@@ -341,13 +322,15 @@ def _to_record(data: dict[str, Any]) -> Record:
         meeting=_meeting(data["meeting"]["meeting"]),
         groups=tuple(Group(**g) for g in participants_data["groups"]),
         participants=tuple(_participant(p) for p in participants_data["participants"]),
-        people=tuple(Person(**{**p, "sources": _refs(p["sources"])}) for p in data["people"]["people"]),
-        themes=tuple(Theme(id=t["id"], title=t["title"], keywords=tuple(t.get("keywords", ())), sources=_refs(t["sources"]))
+        people=tuple(Person(**{**p, "sources": _refs(p["sources"]), "former_ids": _former(p)}) for p in data["people"]["people"]),
+        themes=tuple(Theme(id=t["id"], title=t["title"], keywords=tuple(t.get("keywords", ())), sources=_refs(t["sources"]),
+                           former_ids=_former(t))
                      for t in data["themes"]["themes"]),
         parties=tuple(Party(**{**p, "sources": _refs(p["sources"])}) for p in data["parties"]["parties"]),
         events=tuple(_event(e) for e in data["events"]["events"]),
         statements=tuple(_statement(s) for s in data["statements"]["statements"]),
-        talks=tuple(Talk(**{**t, "sources": _refs(t["sources"])}) for t in data["talks"]["talks"]),
+        talks=tuple(Talk(**{**t, "sources": _refs(t["sources"]), "former_ids": _former(t)}) for t in data["talks"]["talks"]),
+        glossary=tuple(_glossary_entry(g) for g in data["glossary"]["glossary"]),
     )
 
 
@@ -369,7 +352,7 @@ def _meeting(m: dict) -> Meeting:
 def _participant(p: dict) -> Participant:
     return Participant(id=p["id"], group=p["group"], short_name=p["short_name"], name=p["name"], full_name=p["full_name"],
                        code=p.get("code"), kind=p["kind"], roles=tuple(p.get("roles", ())), aliases=tuple(p["aliases"]),
-                       sources=_refs(p["sources"]))
+                       sources=_refs(p["sources"]), former_ids=_former(p))
 
 
 def _event(e: dict) -> Event:
@@ -379,9 +362,15 @@ def _event(e: dict) -> Event:
         attendees.append(Attendee(kind=kind, ref=a[kind], role=a.get("as")))
     return Event(id=e["id"], title=e["title"], official=e["official"], kind=e["kind"], after=e.get("after"),
                  themes=tuple(e.get("themes", ())), description=e["description"], attendees=tuple(attendees),
-                 sources=_refs(e["sources"]))
+                 sources=_refs(e["sources"]), former_ids=_former(e))
+
+
+def _glossary_entry(g: dict) -> GlossaryEntry:
+    return GlossaryEntry(id=g["id"], term=g["term"], expansion=g["expansion"], explanation=g["explanation"],
+                         participant=g.get("participant"), sources=_refs(g.get("sources", [])))
 
 
 def _statement(s: dict) -> Statement:
     return Statement(id=s["id"], title=s["title"], speaker=s["speaker"], during=s["during"], topics=tuple(s["topics"]),
-                     mentions=tuple(s.get("mentions", ())), text=s["text"], sources=_refs(s["sources"]))
+                     mentions=tuple(s.get("mentions", ())), text=s["text"], sources=_refs(s["sources"]),
+                     former_ids=_former(s))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from locations import src_uri
@@ -25,8 +26,14 @@ def expand_nav(nav: list[NavEntry], record: Record) -> list[NavEntry]:
 
 def _sections(record: Record) -> dict[str, list[NavEntry]]:
     return {
-        "participants/index.md": [{group.title: [src_uri(p) for p in record.members_of(group)]} for group in record.groups],
+        "participants/index.md": [{_section_title(group.title): [src_uri(p) for p in record.members_of(group)]}
+                                  for group in record.groups],
         "people/index.md": [src_uri(person) for person in record.people],
         "themes/index.md": [src_uri(theme) for theme in record.themes],
         "events/index.md": [src_uri(event) for event in record.events],
     }
+
+
+def _section_title(text: str) -> str:
+    """The theme writes a section's title into the page as HTML, unescaped: make data text HTML text."""
+    return html.escape(text)

@@ -5,14 +5,16 @@ Hand-written pages live in docs/; everything listed here is made from the record
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import jinja2
 import yaml
 
 from locations import src_uri
+from page_descriptions import page_description
 from record import Record, Statement
+from search_terms import search_meta
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ def generated_pages(record: Record) -> list[GeneratedPage]:
         GeneratedPage("statements.md", "statements.md.j2", _statements_context(record)),
         GeneratedPage("talks.md", "talks.md.j2"),
     ]
-    return pages
+    return _with_descriptions(_with_search_meta(pages, record), record)
 
 
 def render_page(page: GeneratedPage, environment: jinja2.Environment) -> str:
@@ -46,6 +48,18 @@ def render_page(page: GeneratedPage, environment: jinja2.Environment) -> str:
         return body
     front_matter = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=True, width=1000)
     return f"---\n{front_matter}---\n\n{body}"
+
+
+def _with_search_meta(pages: list[GeneratedPage], record: Record) -> list[GeneratedPage]:
+    """Add each item page's tags and search boost (see `search_terms`) to its front matter."""
+    meta = search_meta(record)
+    return [replace(page, meta={**page.meta, **meta.get(page.src_uri, {})}) for page in pages]
+
+
+def _with_descriptions(pages: list[GeneratedPage], record: Record) -> list[GeneratedPage]:
+    """Give each page its own meta description (see `page_descriptions`)."""
+    describe = page_description(record)
+    return [replace(page, meta={**page.meta, "description": describe(page.template, page.context)}) for page in pages]
 
 
 def _statements_context(record: Record) -> dict[str, Any]:

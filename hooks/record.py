@@ -110,6 +110,7 @@ class Participant:
     roles: tuple[str, ...]
     aliases: tuple[str, ...]
     sources: tuple[SourceRef, ...]
+    former_ids: tuple[str, ...] = ()  # earlier ids, kept as anchors and redirects
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ class Person:
     title: str
     participant: str
     sources: tuple[SourceRef, ...]
+    former_ids: tuple[str, ...] = ()  # earlier ids, kept as anchors and redirects
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ class Theme:
     title: str
     keywords: tuple[str, ...]
     sources: tuple[SourceRef, ...]
+    former_ids: tuple[str, ...] = ()  # earlier ids, kept as anchors and redirects
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,7 @@ class Event:
     description: str
     attendees: tuple[Attendee, ...]
     sources: tuple[SourceRef, ...]
+    former_ids: tuple[str, ...] = ()  # earlier ids, kept as anchors and redirects
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,7 @@ class Statement:
     mentions: tuple[str, ...]
     text: str
     sources: tuple[SourceRef, ...]
+    former_ids: tuple[str, ...] = ()  # earlier ids, kept as anchors and redirects
 
 
 @dataclass(frozen=True)
@@ -178,9 +183,22 @@ class Talk:
     host: str
     counterpart: str
     sources: tuple[SourceRef, ...]
+    former_ids: tuple[str, ...] = ()  # earlier ids, kept as anchors and redirects
 
 
-Item = Participant | Person | Theme | Party | Event | Statement | Talk | Group | Source
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """An abbreviation or term the site uses; its ids are the glossary page's anchors only."""
+
+    id: str
+    term: str
+    expansion: str
+    explanation: str
+    participant: str | None
+    sources: tuple[SourceRef, ...]
+
+
+Item = Participant | Person | Theme | Party | Event | Statement | Talk | Group | Source | GlossaryEntry
 
 
 @dataclass(frozen=True)
@@ -197,6 +215,7 @@ class Record:
     events: tuple[Event, ...]
     statements: tuple[Statement, ...]
     talks: tuple[Talk, ...]
+    glossary: tuple[GlossaryEntry, ...]
 
     # -- look-ups --------------------------------------------------------------
 
@@ -215,6 +234,8 @@ class Record:
             return f"{self.get(item.host).name} and {self.get(item.counterpart).name}"
         if isinstance(item, Source):
             return item.label
+        if isinstance(item, GlossaryEntry):
+            return item.term
         return item.name if hasattr(item, "name") else item.title
 
     @cached_property
@@ -295,7 +316,7 @@ class Record:
     @cached_property
     def _citations(self) -> defaultdict:
         index: defaultdict = defaultdict(list)
-        for item in [self.meeting, *self.by_id.values()]:
+        for item in [self.meeting, *self.by_id.values(), *self.glossary]:
             for ref in getattr(item, "sources", ()):
                 if isinstance(ref, SourceRef):
                     index[(ref.document, ref.section)].append(item)

@@ -12,12 +12,19 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from abbreviations import configure_abbreviations
+from aliases import AliasClash, check_redirect_sources, configure_redirects
 from blocks import UnknownBlock, fill_blocks
+from figures import FigureError, register_figures
 from load_record import DataError, load_record
 from navigation import expand_nav
+from open_data import PublishError, publish
+from page_head import prepare_head
 from pages import generated_pages, render_page
 from templates import make_environment
 
@@ -29,6 +36,7 @@ class _Build:
 
     record = None
     environment = None
+    publication = None  # the open data files, published beside the pages
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -38,20 +46,44 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         raise PluginError(str(error)) from None
     _Build.environment = make_environment(_Build.record)
+    register_figures(_Build.environment, _Build.record)
+    configure_abbreviations(config.mdx_configs, _Build.record)
+    try:
+        _Build.publication = publish(_Build.record, data_dir / "schemas")
+    except PublishError as error:
+        raise PluginError(str(error)) from None
+    _Build.environment.globals["open_data"] = _Build.publication
     config.nav = expand_nav(config.nav or [], _Build.record)
+    try:
+        configure_redirects(config, _Build.record)
+    except AliasClash as error:
+        raise PluginError(str(error)) from None
     return config
 
 
+@event_priority(50)  # before mkdocs-redirects, which checks that each redirect leads to a page
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for page in generated_pages(_Build.record):
         if files.get_file_from_path(page.src_uri):
             raise PluginError(f"docs/{page.src_uri} is written by hand, but the build generates that page from the data; remove one")
         files.append(File.generated(config, page.src_uri, content=render_page(page, _Build.environment)))
+    for published in _Build.publication.files:
+        if files.get_file_from_path(published.path):
+            raise PluginError(f"docs/{published.path} is written by hand, but the build publishes that file from the data; remove one")
+        files.append(File.generated(config, published.path, content=published.content))
+    try:
+        check_redirect_sources(config, files)
+    except AliasClash as error:
+        raise PluginError(str(error)) from None
     return files
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     try:
-        return fill_blocks(markdown, f"docs/{page.file.src_uri}", _Build.environment)
-    except UnknownBlock as error:
+        return fill_blocks(markdown, f"docs/{page.file.src_uri}", _Build.environment, {"page": page, "files": files})
+    except (UnknownBlock, FigureError) as error:
         raise PluginError(str(error)) from None
+
+
+def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    return prepare_head(context, page, config, _Build.record)

@@ -46,11 +46,14 @@ def make_environment(record: Record) -> jinja2.Environment:
 
 
 def anchor(item: Item | str) -> Markup:
-    """Markdown's attribute list that gives a heading the item's id (or `item`) as its anchor."""
+    """Markdown's attribute list that gives a heading the item's id (or `item`) as its anchor,
+    after an empty anchor for each id the item had before (`former_ids`), so old links arrive."""
     anchor_id = item if isinstance(item, str) else item.id
-    if not ANCHOR_ID.fullmatch(anchor_id):
-        raise ValueError(f"not an anchor-safe id: {anchor_id!r}")
-    return Markup(f"{{ #{anchor_id} }}")
+    former = () if isinstance(item, str) else getattr(item, "former_ids", ())
+    for each in (anchor_id, *former):
+        if not ANCHOR_ID.fullmatch(each):
+            raise ValueError(f"not an anchor-safe id: {each!r}")
+    return Markup("".join(f'<a id="{old}"></a>' for old in former) + f" {{ #{anchor_id} }}")
 
 
 def web_link(address: str, language: str | None = None) -> Markup:

@@ -1,13 +1,16 @@
 """Read one YAML data file into plain Python values, remembering the line of every value.
 
 Stricter than `yaml.safe_load` where YAML's defaults hide mistakes in hand-edited files:
-duplicate keys are errors instead of silently winning, anchors and aliases are refused (so a
-"billion laughs" document fails at once), dates stay text so that the schema checks them, and
-the file must be UTF-8 without a byte-order mark.
+duplicate keys are errors instead of silently winning, anchors, aliases and tags are refused
+and nesting is bounded before any value is built (so a "billion laughs" document fails at once),
+dates stay text so that the schema checks them, `1e3` is a number as in YAML 1.2 (and in the
+editors that check these files), text must be printable, and the file must be UTF-8 without a
+byte-order mark.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +36,7 @@ class Problem:
 
 @dataclass
 class Document:
-    """A data file's values, and the line (and raw text) of every key and value in it."""
+    """A data file's values, and the line of every key and value in it (and of scalars, the text as written)."""
 
     name: str
     data: Any
@@ -66,14 +69,20 @@ _TextDateLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# YAML 1.1 wants a dot in a float; YAML 1.2, and so the editors' checkers, read 1e3 as a number too.
+_TextDateLoader.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r"^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"),
+                                      list("-+0123456789"))
 
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 10  # the data nests five levels deep; far deeper is a mistake, or an attack on the parser
+# What YAML itself refuses to read, plus lone surrogates that a "\ud800" escape can produce.
+UNPRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 
 def read_document(path: Path, name: str) -> Document:
     """Parse `path` (shown to people as `name`) into a Document, or raise DataFileError."""
     text = _read_text(path, name)
-    _refuse_aliases(text, name)
+    _check_events(text, name)
     try:
         node = yaml.compose(text, Loader=_TextDateLoader)
     except yaml.MarkedYAMLError as error:
@@ -89,38 +98,82 @@ def _read_text(path: Path, name: str) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DataFileError(Problem(name, 0, "", "the file is missing; every data file listed in the data folder's README is required")) from None
+        raise DataFileError(Problem(name, 0, "", "the file is missing; the site is built from every data file, so restore it")) from None
+    except OSError as error:  # a folder of that name, or no permission to read it
+        raise DataFileError(Problem(name, 0, "", f"the file cannot be read ({error.strerror}); it must be a readable file")) from None
     if len(raw) > MAX_BYTES:
         raise DataFileError(Problem(name, 0, "", f"the file is {len(raw):,} bytes; data files may be at most {MAX_BYTES:,}"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raise DataFileError(Problem(name, 1, "", "the file starts with a byte-order mark; save it as UTF-8 without BOM"))
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise DataFileError(Problem(name, line, "", f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")) from None
+    unprintable = UNPRINTABLE.search(text)
+    if unprintable:
+        line = text.count("\n", 0, unprintable.start()) + 1
+        raise DataFileError(Problem(name, line, "", f"the line holds {_character(unprintable.group())}; delete it"))
+    return text
 
 
-def _refuse_aliases(text: str, name: str) -> None:
-    """Anchors (&a) and aliases (*a) are not needed in this data and can blow up in size."""
+def _check_events(text: str, name: str) -> None:
+    """Refuse, before anything is built, what this data never needs and what could blow up:
+    anchors and aliases (&a, *a), tags (!!binary, !!python/…) and very deep nesting."""
+    depth = 0
     try:
         for event in yaml.parse(text, Loader=_TextDateLoader):
+            line = event.start_mark.line + 1
             anchor = getattr(event, "anchor", None)
             if isinstance(event, yaml.AliasEvent) or anchor is not None:
-                line = event.start_mark.line + 1
-                raise DataFileError(Problem(name, line, "", f"YAML anchors and aliases (&{anchor} / *{anchor}) are not allowed; write the value out in full"))
+                raise DataFileError(Problem(name, line, "", f"YAML anchors and aliases (&{anchor}, *{anchor}) are not allowed: write the value out in full, in quotes if it starts with & or *"))
+            if getattr(event, "tag", None) is not None:
+                tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+                raise DataFileError(Problem(name, line, "", f"YAML tags such as {tag} are not allowed; write the plain value, in quotes if it must stay text"))
+            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+            if depth > MAX_DEPTH:
+                raise DataFileError(Problem(name, line, "", f"the data is nested more than {MAX_DEPTH} levels deep; check the indentation and brackets"))
     except yaml.MarkedYAMLError:
         return  # the syntax error is reported, with its position, by compose()
 
 
+def _character(char: str) -> str:
+    """'the invisible control character U+0007', for a message."""
+    kind = "half of a surrogate pair" if "\ud800" <= char <= "\udfff" else "the invisible control character"
+    return f"{kind} U+{ord(char):04X}"
+
+
+# PyYAML's wording of the usual slips, in words for the person editing; `at_start` reports the
+# line where the construct began (the open bracket or quote) rather than where the parser gave up.
+SYNTAX_HINTS = (
+    (r"expected ',' or '\]'", True, "the list opened with [ on this line is not closed with ]"),
+    (r"expected ',' or '\}'", True, "the set of fields opened with { on this line is not closed with }"),
+    (r"unexpected end of stream", True, "the quotation mark opened on this line is never closed"),
+    (r"could not find expected ':'", True, "a field name must be followed by a colon and a space (name: value)"),
+    (r"mapping values are not allowed here", False,
+     "a colon and a space inside a value, or a line indented too far; put the value in quotes or fix the indentation"),
+    (r"expected <block end>", False, "this line is not indented like the lines around it; line up the fields of one item"),
+    (r"found character '\\t'", False, "the line holds a tab character: indent with spaces"),
+    (r"found character '(.)' that cannot start any token", False, "a value cannot start with {0}; put the value in quotes"),
+    (r"found another document", False, "a line with --- starts a second document; a data file holds one, so delete the ---"),
+)
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark else 0
-    message = f"this is not valid YAML: {error.problem}"
+    for pattern, at_start, hint in SYNTAX_HINTS:
+        found = re.search(pattern, error.problem or "")
+        if found:
+            if at_start and error.context_mark:
+                mark = error.context_mark
+            message = hint.replace("{0}", found.group(1)) if found.groups() else hint
+            break
+    else:
+        message = error.problem or str(error)
     lines = text.splitlines()
-    if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
+    if mark and mark.line < len(lines) and "\t" in lines[mark.line] and "tab" not in message:
         message += " (the line holds a tab character: indent with spaces)"
-    return Problem(name, line, "", message)
+    return Problem(name, mark.line + 1 if mark else 0, "", f"this is not valid YAML: {message}")
 
 
 # ---------------------------------------------------------------------------
@@ -132,17 +185,26 @@ def _build(node: yaml.Node, path: Path_, document: Document, scalars: yaml.SafeL
         return _build_mapping(node, path, document, scalars)
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (index,), document, scalars) for index, item in enumerate(node.value)]
-    document.raw[path] = node.value
-    return scalars.construct_object(node)
+    quote = node.style if node.style in ("'", '"') else ""
+    document.raw[path] = f"{quote}{node.value}{quote}"  # as written, so that messages can show the quotes
+    try:
+        value = scalars.construct_object(node)
+    except ValueError:  # a number too long for Python to read: 4,300 digits and more
+        raise DataFileError(Problem(document.name, document.lines[path], _dotted(path),
+                                    f"YAML reads this as a number of {len(node.value):,} characters; put it in quotes if it is text")) from None
+    unprintable = UNPRINTABLE.search(value) if isinstance(value, str) else None
+    if unprintable:  # only an escape such as "\x07" in a quoted value gets this far
+        raise DataFileError(Problem(document.name, document.lines[path], _dotted(path), f"the text holds {_character(unprintable.group())}; delete it"))
+    return value
 
 
 def _build_mapping(node: yaml.MappingNode, path: Path_, document: Document, scalars: yaml.SafeLoader) -> dict[str, Any]:
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key_line = key_node.start_mark.line + 1
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-            raise DataFileError(Problem(document.name, key_line, _dotted(path), f"the key {key_node.value!r} must be a plain field name"))
-        key = key_node.value
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            raise DataFileError(Problem(document.name, key_line, _dotted(path), "a key must be a plain field name (no lists, sets of fields or << merges as keys)"))
+        key = key_node.value  # as written: `on:` or `1:` is then reported as an unknown field
         if key in mapping:
             first = document.lines[path + (key,)]
             raise DataFileError(Problem(document.name, key_line, _dotted(path + (key,)), f"the field appears twice (first on line {first}); keep one"))

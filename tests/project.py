@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -30,3 +33,12 @@ def project_copy(tmp_path: Path) -> Path:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
     return copy
+
+
+def make_build(project: Path, **env: str) -> subprocess.CompletedProcess:
+    """`make build` in a copy of the project, as a person runs it, with this test run's tools
+    (the venv they come from is installed, so `install` is taken as done)."""
+    shutil.copy(ROOT / "Makefile", project / "Makefile")
+    inherited = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    command = ["make", "--no-print-directory", "-o", "install", "build", f"BIN={Path(sys.executable).parent}"]
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, env={**inherited, **env}, timeout=600)

@@ -1,0 +1,66 @@
+"""Other addresses that lead to an item's page: the addresses readers guess from a name they know
+(/participants/united-states/ for the USA, /people/urso/ for Adolfo Urso) and those of the ids
+an item had before (`former_ids`; the anchors for those are written by `templates.anchor`).
+
+Guessable addresses are made from the data (participants' names and aliases, people's family
+names) and handed to mkdocs-redirects, alongside the redirects listed by hand in mkdocs.yml. None
+may take the place of a real page, and no address may lead to two different items.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+from locations import ADDRESS_FIELDS, slug, src_uri
+from record import Record
+
+REDIRECTS = "redirects"  # mkdocs-redirects, in mkdocs.yml's plugins
+
+
+class AliasClash(Exception):
+    """A redirect would take the place of a page, or lead one address to two pages."""
+
+
+def alias_redirects(record: Record) -> dict[str, str]:
+    """Redirects from each guessable address (docs path) to the item's page (docs path). The
+    loader has made sure that no two items share an address (see `load_record`)."""
+    redirects: dict[str, str] = {}
+    for key, fields in ADDRESS_FIELDS.items():
+        for item in getattr(record, key):
+            page = src_uri(item)
+            for name in names_in(fields, lambda field: getattr(item, field)):
+                alias = f"{key}/{slug(name)}.md"
+                if slug(name) and alias != page:
+                    redirects[alias] = page
+    return redirects
+
+
+def names_in(fields: tuple[str, ...], value_of) -> list[str]:
+    """The values of `fields` (each one name or a list of names), read with `value_of(field)`."""
+    names: list[str] = []
+    for field in fields:
+        value = value_of(field)
+        names.extend([value] if isinstance(value, str) else value or ())
+    return names
+
+
+def configure_redirects(config: MkDocsConfig, record: Record) -> None:
+    """Add the guessable addresses to the redirects listed by hand in mkdocs.yml."""
+    settings = config.plugins[REDIRECTS].config
+    by_hand = dict(settings["redirect_maps"])
+    generated = alias_redirects(record)
+    for alias in sorted(set(by_hand) & set(generated)):
+        if by_hand[alias] != generated[alias]:
+            raise AliasClash(f"mkdocs.yml redirects {alias} to {by_hand[alias]}, but the data makes it an address "
+                             f"of {generated[alias]}; keep one")
+    settings["redirect_maps"] = {**generated, **by_hand}
+
+
+def check_redirect_sources(config: MkDocsConfig, files: Files) -> None:
+    """Refuse a redirect that would overwrite a page of the site: it would hide that page for good."""
+    redirects = config.plugins[REDIRECTS].config["redirect_maps"]
+    pages = {file.src_uri for file in files.documentation_pages()}
+    for alias in sorted(set(redirects) & pages):
+        raise AliasClash(f"the redirect from {alias} to {redirects[alias]} would replace the page docs/{alias}; "
+                         f"remove the name from data/ or the redirect from mkdocs.yml")

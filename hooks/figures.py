@@ -1,0 +1,74 @@
+"""Figures drawn from the record, shown through data blocks: a block template calls
+`{{ figure("participants") }}`, which lays the figure out (`figure_layouts`) and draws it from
+`templates/figures/<name>.svg.j2`, with every link relative to the page the block is on.
+
+The SVG templates have an environment of their own that escapes for HTML/XML: the Markdown
+environment's escaping is meant for Markdown, not for markup inside an SVG element.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from figure_layouts import participants_layout, talks_layout, timeline_layout
+from locations import src_uri, target
+from record import Item, Record
+from templates import TEMPLATE_DIR
+
+FIGURES = {"participants": participants_layout, "timeline": timeline_layout, "talks": talks_layout}
+
+
+class FigureError(Exception):
+    """A block asks for a figure that does not exist, or a figure links to a page that does not."""
+
+
+def make_svg_environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR / "figures"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def register_figures(environment: jinja2.Environment, record: Record) -> None:
+    """Make `figure(name)` available to block templates; blocks are rendered with `page` and `files`."""
+    svg_environment = make_svg_environment()
+
+    @jinja2.pass_context
+    def figure(context: jinja2.runtime.Context, name: str) -> Markup:
+        return render_figure(name, record, page_links(context["page"], context["files"]), svg_environment)
+
+    environment.globals["figure"] = figure
+
+
+def render_figure(name: str, record: Record, href: Callable[[Item], str], environment: jinja2.Environment) -> Markup:
+    """The figure as one block of HTML: no blank lines, so Markdown keeps it as a single raw block."""
+    if name not in FIGURES:
+        raise FigureError(f"there is no figure {name!r}; the figures are: {', '.join(FIGURES)}")
+    layout = FIGURES[name](record)
+    svg = environment.get_template(f"{name}.svg.j2").render(name=name, layout=layout, record=record, href=href)
+    return Markup("\n".join(line.strip() for line in svg.splitlines() if line.strip()))
+
+
+def page_links(page: Page, files: Files) -> Callable[[Item], str]:
+    """`href(item)`: the URL of the item's page or anchor, relative to `page`, so that the site
+    works from any folder it is served from."""
+
+    def href(item: Item) -> str:
+        file = files.get_file_from_path(src_uri(item))
+        if file is None:
+            raise FigureError(f"a figure on docs/{page.file.src_uri} links to {item.id}, whose page docs/{src_uri(item)} does not exist")
+        anchor = f"#{item.id}" if "#" in target(item) else ""
+        if file.url == page.url:
+            return anchor or "./"
+        return get_relative_url(file.url, page.url) + anchor
+
+    return href

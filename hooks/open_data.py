@@ -1,0 +1,202 @@
+"""The record as open data, published with the site under `data/`: one JSON file per data file
+and one combined, CSV tables for the tabular sets, and the JSON Schemas.
+
+Everything is produced from the same in-memory `Record` that renders the pages, so the files
+cannot drift from the site. The JSON files have the shape of the data files they come from:
+the published schemas describe them, and the loader reads them back (JSON is YAML). Output is
+deterministic: fields in the record's order, items in the source's order, no timestamps.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from load_record import DATA_FILES
+from record import Attendee, Record, SourceRef
+
+FOLDER = "data"
+CSV_TABLES = ("participants", "people", "talks", "statements")
+# A list goes in one CSV cell, an item to a line: list items are one-line texts and ids by their
+# schemas, so no item can hold the separator (any other punctuation could appear in a topic).
+LIST_SEPARATOR = "\n"
+SAFE_PATH = re.compile(r"[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*")  # pages link to these paths as they are
+
+
+class PublishError(Exception):
+    """The record cannot be written as open data without losing something."""
+
+
+@dataclass(frozen=True)
+class PublishedFile:
+    path: str          # where it is published, relative to the site root
+    content: bytes
+    format: str        # json, csv or schema
+    dataset: str       # the data file it comes from, or "record" for the combined file
+
+    @property
+    def name(self) -> str:
+        return self.path.removeprefix(f"{FOLDER}/")
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    """One field of a dataset, as its schema describes it."""
+
+    path: str              # e.g. participants[].code
+    kind: str              # id, text, date, url, phone, boolean, list, object, choice, sources
+    required: bool
+    description: str
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Publication:
+    files: tuple[PublishedFile, ...]
+    fields: dict[str, tuple[FieldDoc, ...]]   # dataset -> its fields
+    schemas: dict[str, dict]                  # dataset -> its schema
+
+
+def publish(record: Record, schema_dir: Path) -> Publication:
+    schemas = {name: _read_schema(schema_dir, name) for name in DATA_FILES}
+    documents = {name: dataset_document(record, name, schemas[name]) for name in DATA_FILES}
+    combined = {key: value for document in documents.values() for key, value in document.items()}
+    files = [PublishedFile(f"{FOLDER}/record.json", _json_bytes(combined), "json", "record")]
+    files += [PublishedFile(f"{FOLDER}/{name}.json", _json_bytes(documents[name]), "json", name) for name in DATA_FILES]
+    files += [PublishedFile(f"{FOLDER}/{name}.csv", csv_table(record, name), "csv", name) for name in CSV_TABLES]
+    files += [PublishedFile(f"{FOLDER}/schemas/{path.name}", path.read_bytes(), "schema", path.name.split(".")[0])
+              for path in sorted(schema_dir.glob("*.schema.json"))]
+    for file in files:
+        if not SAFE_PATH.fullmatch(file.path):
+            raise PublishError(f"cannot publish {file.path!r}: file names may hold only lower-case letters, digits, '.', '_' and '-'")
+    fields = {name: tuple(_field_docs(schemas[name], schema_dir)) for name in DATA_FILES}
+    return Publication(tuple(files), fields, schemas)
+
+
+def _read_schema(schema_dir: Path, name: str) -> dict:
+    return json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def _json_bytes(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# ---------------------------------------------------------------------------
+# JSON: the record back in the shape of the data files
+
+def dataset_document(record: Record, name: str, schema: dict) -> dict[str, Any]:
+    """The data file `name` as the record holds it: its top-level fields and their values."""
+    document = {}
+    for key, field_schema in schema["properties"].items():
+        document[key] = to_data(getattr(record, key), field_schema, key)
+    return document
+
+
+def to_data(value: Any, schema: dict, where: str) -> Any:
+    """A record value as the data file writes it; `schema` says which empty fields may be left out."""
+    if isinstance(value, SourceRef):
+        return f"{value.document}#{value.section}"
+    if isinstance(value, Attendee):
+        return {value.kind: value.ref, **({"as": value.role} if value.role else {})}
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value):
+        return _object_data(value, schema, where)
+    if isinstance(value, tuple):
+        return [to_data(item, schema.get("items", {}), f"{where}[]") for item in value]
+    return value
+
+
+def _object_data(value: Any, schema: dict, where: str) -> dict[str, Any]:
+    properties, required = schema.get("properties", {}), set(schema.get("required", ()))
+    data = {}
+    for field in dataclasses.fields(value):
+        if field.name not in properties:
+            raise PublishError(f"{where}.{field.name} is in the record but not in its schema; "
+                               "describe it in data/schemas/ so that the published data documents it")
+        item = getattr(value, field.name)
+        if item is None or (item == () and field.name not in required):
+            continue
+        data[field.name] = to_data(item, properties[field.name], f"{where}.{field.name}")
+    return data
+
+
+# ---------------------------------------------------------------------------
+# CSV: one row per item, lists joined in one cell
+
+def csv_table(record: Record, name: str) -> bytes:
+    items = getattr(record, name)
+    columns = [field.name for field in dataclasses.fields(items[0])]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for item in items:
+        writer.writerow([_cell(getattr(item, column), f"{name}.csv: {item.id}.{column}") for column in columns])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _cell(value: Any, where: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        parts = [str(to_data(item, {}, where)) for item in value]
+        if any(LIST_SEPARATOR in part for part in parts):
+            raise PublishError(f"{where}: a list item holds a line break, which separates list items in the CSV files")
+        return LIST_SEPARATOR.join(parts)
+    return str(to_data(value, {}, where))
+
+
+# ---------------------------------------------------------------------------
+# Field documentation, from the schemas' descriptions
+
+def _field_docs(schema: dict, schema_dir: Path, prefix: str = "") -> list[FieldDoc]:
+    docs = []
+    required = set(schema.get("required", ()))
+    for name, node in schema.get("properties", {}).items():
+        path = f"{prefix}{name}"
+        kind, choices = _kind(node, schema_dir)
+        docs.append(FieldDoc(path, kind, name in required, node.get("description", ""), choices))
+        docs += _nested_docs(node, schema_dir, path)
+    return docs
+
+
+def _nested_docs(node: dict, schema_dir: Path, path: str) -> list[FieldDoc]:
+    if node.get("type") == "object":
+        return _field_docs(node, schema_dir, f"{path}.")
+    items = node.get("items", {})
+    if items.get("type") == "object":
+        return _field_docs(items, schema_dir, f"{path}[].")
+    if "oneOf" in items:
+        merged: dict[str, FieldDoc] = {}
+        for option in items["oneOf"]:
+            for doc in _field_docs(option, schema_dir, f"{path}[]."):
+                merged.setdefault(doc.path, dataclasses.replace(doc, required=False))
+        return list(merged.values())
+    return []
+
+
+NAMED_KINDS = ("id", "date", "url", "phone", "sources")  # shared definitions the data page names as such
+
+
+def _kind(node: dict, schema_dir: Path) -> tuple[str, tuple[str, ...]]:
+    """What sort of value a field holds: a named shared definition, or the JSON type it resolves to."""
+    if "enum" in node:
+        return "choice", tuple(node["enum"])
+    if "$ref" in node:
+        definition = node["$ref"].split("/")[-1]
+        if definition in NAMED_KINDS:
+            return definition, ()
+        return _kind(_read_schema(schema_dir, "common")["$defs"][definition], schema_dir)
+    kind = node.get("type", "object")
+    return ("list" if kind == "array" else "text" if kind == "string" else kind), ()

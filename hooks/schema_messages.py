@@ -1,0 +1,236 @@
+"""Turn JSON Schema errors into messages that tell the person editing a data file what to fix.
+
+One message per field, at the line of that field, in words rather than schema keywords: what was
+expected, what was found (with YAML's surprises explained), and the nearest valid name or value
+where one is close.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from typing import Any, Iterable
+
+import jsonschema
+
+from yaml_source import Document, Problem, _dotted
+
+# When one value breaks several rules, the first of these is the one worth reading.
+PRIORITY = ("type", "required", "additionalProperties", "oneOf", "not", "enum", "minLength", "minItems",
+            "maxLength", "pattern", "format", "uniqueItems")
+SHOWN_CHARACTERS = 120
+
+YAML_SURPRISES = {bool: "YAML reads unquoted yes/no/on/off/true/false as true or false",
+                  int: "YAML reads it as a number", float: "YAML reads it as a number"}
+
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+PHONE_PATTERN = "^\\+[0-9]{1,3}( [0-9]{1,5})+$"
+SOURCE_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$"
+URL_PATTERN = "^https://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+(:[0-9]{1,5})?([/?#][A-Za-z0-9._~:/?#@!$&'()*+,;=%-]*)?$"
+# There is no e-mail field: the source gives a web form and phone numbers. An address written
+# where a web address or a phone number belongs gets a message of its own.
+EMAIL_LIKE = re.compile(r"^(mailto:)?[^@\s]+@[^@\s]+\.[^@\s]+$", re.IGNORECASE)
+
+# What a value of each kind of field looks like, for "expected …" messages.
+EXPECTED = {
+    ID_PATTERN: "an id (lower-case letters, digits and single hyphens)",
+    DATE_PATTERN: "a date written YYYY-MM-DD",
+    PHONE_PATTERN: "a phone number in quotes, e.g. \"+81 3 5253 5920\"",
+    URL_PATTERN: "a web address starting with https://",
+}
+TYPE_NAMES = {"string": "text", "array": "a list", "object": "a set of fields", "boolean": "true or false",
+              "integer": "a whole number"}
+
+PATTERN_HINTS = {
+    ID_PATTERN: "is not a valid id; use lower-case letters, digits and single hyphens, e.g. south-korea",
+    "\\S": "must not be blank",
+    "^[^\\n]*\\S[^\\n]*$": "must be one line of text, not blank",
+    DATE_PATTERN: "is not a date; write YYYY-MM-DD, e.g. 2024-03-14",
+    PHONE_PATTERN: "is not a phone number; write it as + country code and groups of digits, e.g. +81 3 5253 5920",
+    URL_PATTERN: "is not a web address; write it in full, starting with https://",
+    SOURCE_PATTERN: "is not a source reference; write document-id#section-id, e.g. mic-2024-03-18#outcomes",
+    "^[A-Z]{2}$": "is not a two-letter upper-case code, e.g. JP",
+    "^[a-z]{2}(-[A-Z]{2})?$": "is not a language tag; write two lower-case letters, e.g. en or ja",
+    "^[a-z0-9][a-z0-9.-]*\\.(txt|md)$": "is not a source file name; use lower-case letters, digits, dots and hyphens, ending in .txt or .md",
+    "^[A-Za-z0-9]+([ -][A-Za-z0-9]+)*$": "is not a plain term; use letters and digits with single spaces or hyphens between them, e.g. Open RAN",
+}
+
+
+def schema_problems(errors: Iterable[jsonschema.ValidationError], document: Document) -> list[Problem]:
+    """One problem per field, in the order of the file, the most useful rule first."""
+    ranked = sorted(errors, key=lambda e: (document.line_of(tuple(e.absolute_path)), _rank(e.validator)))
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for error in ranked:
+        for problem in _describe(error, document):
+            if problem.field not in seen:
+                seen.add(problem.field)
+                problems.append(problem)
+    return sorted(problems, key=lambda p: p.line)
+
+
+def _rank(kind: str) -> int:
+    return PRIORITY.index(kind) if kind in PRIORITY else len(PRIORITY)
+
+
+def _describe(error: jsonschema.ValidationError, document: Document) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    if kind == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        return [_unknown_field(document, path, key, allowed) for key in error.instance if key not in allowed]
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        if _misspelt(missing, error):
+            return []  # the unknown-field message already says "did you mean …?"
+        return [Problem(document.name, document.line_of(path), field_label(document, path + (missing,)),
+                        "this required field is missing")]
+    if kind == "oneOf":
+        return _one_of(error, document)
+    return [Problem(document.name, document.line_of(path), field_label(document, path) or "(top level)",
+                    _value_message(error, document, path))]
+
+
+def _misspelt(missing: str, error: jsonschema.ValidationError) -> bool:
+    """Whether the object has an unknown key that is a near spelling of the missing one."""
+    allowed = error.schema.get("properties", {})
+    unknown = [key for key in error.instance if key not in allowed]
+    return bool(unknown) and error.schema.get("additionalProperties") is False and \
+        bool(difflib.get_close_matches(missing, unknown, n=1, cutoff=0.6))
+
+
+def _unknown_field(document: Document, path: tuple, key: str, allowed: list[str]) -> Problem:
+    """'unknown field (did you mean 'title'?)', or with no near name, the names that are allowed."""
+    hint = nearest(key, allowed) or f"; the fields here are: {', '.join(allowed)}"
+    return Problem(document.name, document.line_of(path + (key,)), field_label(document, path + (key,)),
+                   f"unknown field{hint}")
+
+
+def _one_of(error: jsonschema.ValidationError, document: Document) -> list[Problem]:
+    """A value that must take one of several shapes, told apart by which key it has (attendees)."""
+    path, value, options = tuple(error.absolute_path), error.instance, error.schema["oneOf"]
+    keys = [option["required"][0] for option in options]
+    shapes = _either([key + (f" (with {', '.join(o['required'][1:])})" if o["required"][1:] else "")
+                      for key, o in zip(keys, options)])
+    if not isinstance(value, dict):
+        return [Problem(document.name, document.line_of(path), field_label(document, path),
+                        f"expected a set of fields, found {_kind_of(value)}; write one of: {shapes}")]
+    present = [index for index, key in enumerate(keys) if key in value]
+    whole = Problem(document.name, document.line_of(path), field_label(document, path),
+                    f"has {' and '.join(keys[i] for i in present) or 'none of the fields'}; give exactly one of: {shapes}")
+    if len(present) == 1:
+        chosen = [e for e in error.context if e.relative_schema_path[0] == present[0]]
+        return [problem for e in chosen for problem in _describe(e, document)] or [whole]
+    if present:
+        return [whole]
+    return [_unknown_field(document, path, key, keys) for key in value] or [whole]
+
+
+def _either(words: list[str]) -> str:
+    """'a, b or c'"""
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def _value_message(error: jsonschema.ValidationError, document: Document, path: tuple) -> str:
+    kind, value, schema = error.validator, error.instance, error.schema
+    if kind == "type" and not path and schema.get("required"):
+        return f"the file must hold {_either(schema['required'])} at the top level, not {_kind_of(value)}"
+    if kind == "type":
+        return _type_message(value, schema, document.raw.get(path))
+    pattern = schema.get("pattern", "")
+    if kind in ("pattern", "format") and EMAIL_LIKE.match(str(value)) and pattern in (URL_PATTERN, PHONE_PATTERN):
+        return f"{_shown(value)} is an e-mail address, but this field takes {EXPECTED[pattern]}"
+    if kind == "format" and schema.get("format") == "date":
+        return f"{_shown(value)} is not a real date ({_date_error(value)}); write YYYY-MM-DD"
+    if kind == "pattern":
+        return _pattern_message(value, pattern)
+    if kind in ("minLength", "minItems"):
+        return "must not be empty"
+    if kind == "maxLength":
+        return f"is {len(value):,} characters long; at most {schema['maxLength']:,} are allowed"
+    if kind == "enum":
+        options = [str(option) for option in schema["enum"]]
+        return f"{_shown(document.raw.get(path, value))} is not allowed{nearest(str(value), options)}; use one of: {', '.join(options)}"
+    if kind == "uniqueItems":
+        repeated = next(item for index, item in enumerate(value) if item in value[:index])
+        return f"lists {_shown(repeated)} more than once"
+    if kind == "not" and schema["not"].get("const") == "index":
+        return "'index' is kept for the page that lists them all; choose another id"
+    return error.message
+
+
+def _type_message(value: Any, schema: dict, raw: str | None) -> str:
+    known = EXPECTED.get(schema.get("pattern", ""))
+    types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+    expected = known or _either([TYPE_NAMES.get(name, name) for name in types])
+    if value is None:
+        return f"has no value; expected {expected}"
+    shown = f" {_shown(raw)}" if raw is not None else ""
+    return f"expected {expected}, found {_kind_of(value)}{shown}{_type_note(value, types[0], known)}"
+
+
+def _type_note(value: Any, expected_type: str, known: str | None) -> str:
+    """How to write what was meant, when YAML read it as something else."""
+    surprise = YAML_SURPRISES.get(type(value))
+    if surprise and expected_type == "string" and not known:
+        return f" ({surprise}: put it in quotes)"
+    if expected_type == "boolean" and isinstance(value, str):
+        return "; write true or false, without quotes"
+    if expected_type == "array" and not isinstance(value, (list, dict)):
+        return "; write it as a list, in brackets: [ … ]"
+    return ""
+
+
+def _pattern_message(value: str, pattern: str) -> str:
+    if not value.strip():
+        return "must not be blank"
+    if pattern == URL_PATTERN and value.lower().startswith("http://"):
+        return f"{_shown(value)} must start with https://, not http://"
+    if pattern == URL_PATTERN and not value.lower().startswith("https://"):
+        return f"{_shown(value)} is not a web address; write it in full, starting with https://"
+    if pattern == URL_PATTERN and re.search(r"[^\x21-\x7e]", value):
+        return f"{_shown(value)} is not a web address: it holds a space or a character that must be percent-encoded"
+    return f"{_shown(value)} " + PATTERN_HINTS.get(pattern, f"does not match the pattern {pattern}")
+
+
+def _date_error(value: str) -> str:
+    """Why a YYYY-MM-DD text is no date: 'day is out of range for month'."""
+    try:
+        datetime.date(*(int(part) for part in value.split("-")))
+    except ValueError as error:
+        return str(error)
+    return "not a calendar date"
+
+
+def _shown(value: Any) -> str:
+    """A value quoted for a message, cut short if it is long."""
+    text = str(value)
+    if len(text) > SHOWN_CHARACTERS:
+        text = text[:SHOWN_CHARACTERS] + "…"
+    return repr(text)
+
+
+def _kind_of(value: Any) -> str:
+    return {bool: "true/false", type(None): "nothing", int: "a number", float: "a number", str: "text",
+            list: "a list", dict: "a set of fields"}.get(type(value), type(value).__name__)
+
+
+def nearest(key: str, allowed: Iterable[str]) -> str:
+    """' (did you mean 'title'?)' when one of `allowed` is close to `key`."""
+    match = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def field_label(document: Document, path: tuple) -> str:
+    """'people[2] (id adolfo-urso).title': the list position and the item's id, when it has one."""
+    label = _dotted(path)
+    if len(path) >= 2 and isinstance(path[1], int) and isinstance(document.data, dict):
+        items = document.data.get(path[0])
+        item = items[path[1]] if isinstance(items, list) and path[1] < len(items) else None
+        item_id = item.get("id") if isinstance(item, dict) else None
+        if isinstance(item_id, str):
+            head = _dotted(path[:2])
+            label = f"{head} (id {item_id})" + label[len(head):]
+    return label

@@ -1,0 +1,111 @@
+"""What the site's search and tags know about each generated page beyond its text.
+
+Material's search (lunr) ranks a word found in a page's tags far above one in its headings, and a
+heading far above running text; and it matches the beginnings of words, so "UK" also finds
+"Ukraine". Each item page therefore carries, as front matter:
+
+- `shown_tags`: the tags readers browse by, shown on the page and on the tags page: a participant
+  on its own page, its people's and the events it attended; a theme on its page and its events;
+- `tags`: those, and the names a reader may type for the page's item, which only the search
+  reads: a participant's full and short names and aliases, a person's name, a theme's keywords,
+  an event's title, and the topics of what was said under a theme or at an event;
+- `search.boost`: how strongly the page ranks, by kind of item, so that an item's own page comes
+  before the pages that merely mention it, and a shorter name (UK) before a longer name that
+  begins like it (Ukraine).
+
+Every name used here is also shown on the page itself; the tags only decide the order of results.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from locations import src_uri
+from record import Event, Participant, Person, Record, Theme
+
+# How strongly each kind of page ranks. An item's own page outranks the pages that only list it:
+# a participant its people and events, a theme the event that discussed all six themes.
+KIND_BOOST = {Participant: 4.0, Person: 3.0, Theme: 2.0, Event: 1.0}
+# The weight of a participant whose name begins with another's name or alias (Ukraine: UK).
+LONGER_NAME = 2 / 3
+# The front matter key that the tags plugin reads (`tags_name_property` in mkdocs.yml).
+SHOWN_TAGS = "shown_tags"
+WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*\.?")
+
+
+@dataclass(frozen=True)
+class PageTerms:
+    tags: tuple[str, ...]   # shown on the page and listed on the tags page
+    names: tuple[str, ...]  # searched like tags, not shown as tags
+    boost: float
+
+
+def search_meta(record: Record) -> dict[str, dict]:
+    """Front matter for each generated item page, by its path under docs/: `tags`, which Material's
+    search reads, holds every name; `shown_tags`, which the tags plugin reads, the tags to show."""
+    return {uri: {"tags": [tag_text(tag) for tag in dict.fromkeys(terms.tags + terms.names)],
+                  SHOWN_TAGS: [tag_text(tag) for tag in terms.tags],
+                  "search": {"boost": terms.boost}}
+            for uri, terms in page_terms(record).items()}
+
+
+def tag_text(name: str) -> str:
+    """A name as a tag. Material writes tag names into pages, the tags page and search results as
+    HTML without escaping them, so the name is escaped here; the reader still sees the name."""
+    return html.escape(name, quote=True)
+
+
+def page_terms(record: Record) -> dict[str, PageTerms]:
+    terms = _participant_terms(record)
+    for person in record.people:
+        country = record.participant_of(person).name
+        terms[src_uri(person)] = PageTerms((country,), (person.name,), KIND_BOOST[Person])
+    for theme in record.themes:
+        names = theme.keywords + _topics(record, theme.id)
+        terms[src_uri(theme)] = PageTerms((theme.title,), names, KIND_BOOST[Theme])
+    for event in record.events:
+        tags = tuple(record.get(t).title for t in event.themes) + _attending(record, event)
+        names = (event.title,) + _topics(record, event.id)
+        terms[src_uri(event)] = PageTerms(tags, names, KIND_BOOST[Event])
+    return terms
+
+
+def _participant_terms(record: Record) -> dict[str, PageTerms]:
+    """A participant's names are its full and short names and its aliases, except aliases that
+    begin with another participant's name (UKR and Ukrainian begin with UK: as tags they would put
+    Ukraine before the UK for a search for "UK"; they stay searchable in the page's text).
+
+    A participant whose name begins with another's name or alias (Ukraine: UK, UNESCO: UN) ranks
+    lower, so that typing the shorter name in full puts the shorter name's page first."""
+    aliases = {}
+    for p in record.participants:
+        rivals = _rival_words(record, p, lambda other: [other.name])
+        aliases[p.id] = [a for a in p.aliases if not _begins_with_any(a, rivals)]
+    terms = {}
+    for p in record.participants:
+        rivals = _rival_words(record, p, lambda other: [other.name, *aliases[other.id]])
+        boost = KIND_BOOST[Participant] * (LONGER_NAME if _begins_with_any(p.name, rivals) else 1)
+        terms[src_uri(p)] = PageTerms((p.name,), (p.full_name, p.short_name, *aliases[p.id]), round(boost, 2))
+    return terms
+
+
+def _rival_words(record: Record, participant: Participant, names_of) -> set[str]:
+    return {word for other in record.participants if other != participant for word in _words(names_of(other))}
+
+
+def _begins_with_any(name: str, words: set[str]) -> bool:
+    return any(own.startswith(word) for own in _words([name]) for word in words)
+
+
+def _topics(record: Record, during: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(topic for s in record.statements_during(during) for topic in s.topics))
+
+
+def _attending(record: Record, event: Event) -> tuple[str, ...]:
+    return tuple(p.name for p in record.participants if event in record.events_attended_by(p.id))
+
+
+def _words(names) -> set[str]:
+    return {match.group().lower() for name in names for match in WORD.finditer(name)}

@@ -1,0 +1,68 @@
+"""Build a site in a child process and measure it: wall time and the child's peak memory.
+
+Each build is a fresh `mkdocs build`, as a reader of the README would run it, so the figures include
+Python's start-up and imports. Peak memory is the child's own maximum resident set size, read with
+os.wait4 so that one build's figure never mixes with another's."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+# Everything a build reads besides the data; the bench links them into its project copies.
+PROJECT_ENTRIES = ("docs", "hooks", "overrides", "mkdocs.yml")
+
+
+@dataclass(frozen=True)
+class Build:
+    seconds: float
+    peak_mb: float
+
+
+def timed_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> Build:
+    """Build `config` into `site_dir` once; raise with MkDocs' own output if the build fails."""
+    shutil.rmtree(site_dir, ignore_errors=True)
+    command = [str(MKDOCS), "build", "--quiet", "--config-file", str(config), "--site-dir", str(site_dir)]
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=environment)
+    output = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(f"building {config} failed:\n{output.decode(errors='replace')[-3000:]}")
+    return Build(seconds, usage.ru_maxrss / 1024)
+
+
+def median_build(config: Path, site_dir: Path, runs: int, env: dict[str, str] | None = None) -> Build:
+    builds = [timed_build(config, site_dir, env) for _ in range(runs)]
+    return Build(statistics.median(b.seconds for b in builds), max(b.peak_mb for b in builds))
+
+
+def project_with_data(data_dir: Path, folder: Path) -> Path:
+    """A copy of the project in `folder` that reads its data from `data_dir`; its mkdocs.yml.
+
+    The docs, hooks and theme overrides are links to the real ones, and mkdocs.yml is copied, so the
+    build is the real one in every respect but the data it loads (the hook reads the `data` folder
+    beside the configuration file)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_ENTRIES:
+        link = folder / name
+        if name == "mkdocs.yml":
+            shutil.copyfile(ROOT / name, link)
+        elif not link.exists():
+            link.symlink_to(ROOT / name)
+    data = folder / "data"
+    if data.is_symlink() or data.exists():
+        data.unlink() if data.is_symlink() else shutil.rmtree(data)
+    data.symlink_to(data_dir.resolve())
+    return folder / "mkdocs.yml"

@@ -1,0 +1,105 @@
+"""Keyboard: the Tab key alone reaches the search, the navigation and every link in the content of
+the home page and of a participant page, and every stop on the way shows a focus ring on screen."""
+
+from __future__ import annotations
+
+import pytest
+
+from locations import target
+
+VIEWPORT = {"width": 1280, "height": 800}
+SETTLE_MS = 500
+
+# Marks every element the keyboard must reach with data-kbd and returns what each one is.
+MARK_TARGETS = """() => {
+  const shown = e => e.checkVisibility({visibilityProperty: true}) && e.getClientRects().length > 0;
+  const groups = {
+    search: '.md-search__input',
+    navigation: '.md-tabs__link, .md-sidebar--primary a.md-nav__link',
+    content: 'article a[href]',
+  };
+  const wanted = [];
+  for (const [group, selector] of Object.entries(groups)) {
+    for (const e of document.querySelectorAll(selector)) {
+      if (!shown(e)) continue;
+      e.dataset.kbd = wanted.length;
+      wanted.push(`${group}: ${e.getAttribute('href') || e.className}`);
+    }
+  }
+  return wanted;
+}"""
+
+# Describes the focused element: which target it is, and whether its focus ring is on screen and
+# uncovered. Material's palette switch is an invisible radio button whose ring is drawn on the
+# label right after it.
+FOCUSED = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  let ringed = e;
+  if (e.getBoundingClientRect().width === 0 && e.nextElementSibling?.tagName === 'LABEL') ringed = e.nextElementSibling;
+  const style = getComputedStyle(ringed);
+  const box = ringed.getBoundingClientRect();
+  const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+               && style.outlineColor !== 'rgba(0, 0, 0, 0)';
+  const onScreen = box.width > 0 && box.height > 0 && box.top >= -1 && box.left >= -1
+                   && box.bottom <= innerHeight + 1 && box.right <= innerWidth + 1;
+  const top = onScreen && document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  const uncovered = !!top && (ringed.contains(top) || top.contains(ringed));
+  return {target: e.dataset.kbd ?? null, ring, onScreen, uncovered,
+          name: `<${e.tagName.toLowerCase()} class="${e.getAttribute('class') || ''}" href="${e.getAttribute('href') || ''}">`};
+}"""
+
+
+def tab_through(page, limit: int) -> list[dict]:
+    """Press Tab until the focus has gone once round the page; the stops, in order."""
+    stops: list[dict] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED)
+        if stop and not stop["uncovered"]:
+            # Material fades its search overlay and tooltips out: judge what a reader sees once they settle.
+            page.wait_for_timeout(SETTLE_MS)
+            stop = page.evaluate(FOCUSED)
+        if stop is None or (stops and stop["name"] == stops[0]["name"] and stop["target"] == stops[0]["target"]):
+            break
+        stops.append(stop)
+    return stops
+
+
+def page_paths(record) -> list[str]:
+    participant = record.participant_of(record.reporter)
+    return ["/", target(participant).removesuffix(".md") + "/"]
+
+
+@pytest.fixture
+def keyboard_page(browser):
+    context = browser.new_context(viewport=VIEWPORT)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("which", ["home", "participant"])
+def test_tab_reaches_search_navigation_and_every_content_link_with_a_visible_ring(keyboard_page, site_url, record, which):
+    path = page_paths(record)[["home", "participant"].index(which)]
+    page = keyboard_page
+    page.goto(site_url + path, wait_until="networkidle")
+    wanted = page.evaluate(MARK_TARGETS)
+    assert any(w.startswith("search") for w in wanted) and any(w.startswith("content") for w in wanted)
+
+    stops = tab_through(page, limit=len(wanted) + 100)
+
+    reached = {int(s["target"]) for s in stops if s["target"] is not None}
+    missing = [w for i, w in enumerate(wanted) if i not in reached]
+    assert not missing, f"{path}: Tab never reaches:\n" + "\n".join(missing)
+    unseen = [f"{s['name']} (ring: {s['ring']}, on screen: {s['onScreen']}, uncovered: {s['uncovered']})"
+              for s in stops if not (s["ring"] and s["onScreen"] and s["uncovered"])]
+    assert not unseen, f"{path}: focus is not visible on:\n" + "\n".join(unseen)
+
+
+def test_a_missing_focus_ring_is_caught(keyboard_page, site_url):
+    """The check above can fail: with outlines taken away, the stops are reported."""
+    page = keyboard_page
+    page.goto(site_url + "/", wait_until="networkidle")
+    page.add_style_tag(content="*, *:focus-visible, .md-option:focus-visible + label { outline: none !important; }")
+    stops = tab_through(page, limit=5)
+    assert stops and not any(s["ring"] for s in stops)

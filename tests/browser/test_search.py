@@ -1,0 +1,182 @@
+"""Search works the way a reader types: each query of the table below, typed into the search box
+key by key, puts the expected page first; a shared search link opens with results; and opening a
+result highlights the words searched for.
+
+The expected pages are written here by hand, as a reader would expect them: a participant's own
+page for any of its common names, a person's page for the surname or the full name, a theme's
+page for a distinctive word of its title, and for a topic of Japan's statements the theme or
+event page where the statement was made, with that statement as the best section.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+# (query, expected page, anchor of the best section, if the query is about one statement)
+QUERIES = [
+    # Participants: official, source and everyday names
+    ("USA", "/participants/usa/", None),
+    ("US", "/participants/usa/", None),
+    ("U.S.", "/participants/usa/", None),
+    ("United States", "/participants/usa/", None),
+    ("United States of America", "/participants/usa/", None),
+    ("America", "/participants/usa/", None),
+    ("UK", "/participants/uk/", None),
+    ("U.K.", "/participants/uk/", None),
+    ("United Kingdom", "/participants/uk/", None),
+    ("Great Britain", "/participants/uk/", None),
+    ("EU", "/participants/eu/", None),
+    ("European Union", "/participants/eu/", None),
+    ("Korea", "/participants/south-korea/", None),
+    ("Republic of Korea", "/participants/south-korea/", None),
+    ("South Korea", "/participants/south-korea/", None),
+    ("UAE", "/participants/uae/", None),
+    ("United Arab Emirates", "/participants/uae/", None),
+    ("ITU", "/participants/itu/", None),
+    ("International Telecommunication Union", "/participants/itu/", None),
+    ("United Nations", "/participants/united-nations/", None),
+    ("UN", "/participants/united-nations/", None),
+    ("UNESCO", "/participants/unesco/", None),
+    ("OECD", "/participants/oecd/", None),
+    ("Canada", "/participants/canada/", None),
+    ("France", "/participants/france/", None),
+    ("Germany", "/participants/germany/", None),
+    ("Deutschland", "/participants/germany/", None),
+    ("Italy", "/participants/italy/", None),
+    ("IT", "/participants/italy/", None),
+    ("Japan", "/participants/japan/", None),
+    ("Brazil", "/participants/brazil/", None),
+    ("Ukraine", "/participants/ukraine/", None),
+    # People: surname alone and full name
+    ("Hasegawa", "/people/hasegawa-junji/", None),
+    ("HASEGAWA Junji", "/people/hasegawa-junji/", None),
+    ("Urso", "/people/adolfo-urso/", None),
+    ("Adolfo Urso", "/people/adolfo-urso/", None),
+    ("Butti", "/people/alessio-butti/", None),
+    ("Marina Ferrari", "/people/marina-ferrari/", None),
+    ("Ferrari", "/people/marina-ferrari/", None),
+    ("Lang", "/people/steve-lang/", None),
+    ("Steve Lang", "/people/steve-lang/", None),
+    # Themes: a distinctive word of the title
+    ("Resilient", "/themes/secure-resilient-networks/", None),
+    ("Supply Chains", "/themes/secure-resilient-networks/", None),
+    ("Growing Together", "/themes/digital-development/", None),
+    ("Public Sector", "/themes/ai-public-sector/", None),
+    ("Emerging Technologies", "/themes/ai-emerging-technologies-industry/", None),
+    ("Digital Government", "/themes/digital-government/", None),
+    # Topics of Japan's statements: where the statement was made, and the statement itself
+    ("Open RAN", "/themes/secure-resilient-networks/", "open-ran"),
+    ("HAPS", "/themes/secure-resilient-networks/", "multi-layered-networks"),
+    ("satellites", "/themes/secure-resilient-networks/", "multi-layered-networks"),
+    ("cables", "/themes/secure-resilient-networks/", "submarine-cables"),
+    ("Global South", "/themes/digital-development/", "human-resource-development"),
+    ("generative AI", "/themes/digital-development/", "generative-ai-sdgs"),
+    ("interoperability", "/themes/hiroshima-ai-process-progress/", "governance-interoperability"),
+    ("AI Safety Institute", "/events/hiroshima-ai-process-the-way-ahead/", "ai-safety-institute"),
+    ("B7", "/events/industry-dialogue/", "industry-appreciation"),
+]
+
+# Counts the queries Material's search page sends to its worker and the results it gets back, so
+# that a test reads the results of the query it typed, not of a part of it.
+COUNT_SEARCHES = """
+(() => {
+  const Native = window.Worker;
+  window.__searches = {sent: 0, answered: 0};
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", event => {
+        if (event.data && event.data.type === 3) window.__searches.answered++;
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) window.__searches.sent++;
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();
+"""
+ANSWERED_SINCE = "sent => window.__searches.sent > sent && window.__searches.sent === window.__searches.answered"
+SEARCHES_SENT = "() => window.__searches.sent"
+NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+SEARCH_BOX = "input.md-search__input"
+FIRST_RESULT = ".md-search-result__list > li:first-child"
+
+
+def open_search(context, site_url: str) -> Page:
+    """A page of the site with the search box open."""
+    page = context.new_page()
+    page.add_init_script(COUNT_SEARCHES)
+    page.goto(site_url + "/")
+    page.locator(SEARCH_BOX).click()
+    return page
+
+
+@pytest.fixture(scope="module")
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def search_page(context, site_url):
+    """One page for every query of the table."""
+    return open_search(context, site_url)
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type `query` key by key into the open search box; the links of the first result."""
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    sent = page.evaluate(SEARCHES_SENT)
+    page.locator(SEARCH_BOX).press_sequentially(query)
+    page.wait_for_function(ANSWERED_SINCE, arg=sent, polling=25)
+    page.evaluate(NEXT_FRAMES)
+    expect(page.locator(FIRST_RESULT)).to_be_attached()
+    return page.locator(f"{FIRST_RESULT} a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize(("query", "expected", "section"), QUERIES, ids=[q for q, _, _ in QUERIES])
+def test_query_puts_the_expected_page_first(search_page, query, expected, section):
+    links = [urlsplit(link) for link in search(search_page, query)]
+    assert links[0].path == expected, f"{query!r}: first result is {links[0].path}, not {expected}"
+    if section:
+        sections = [link.fragment for link in links[1:]]
+        assert sections[:1] == [section], f"{query!r}: the best section of {expected} is {sections[:1]}, not #{section}"
+
+
+def test_the_table_covers_every_kind_of_query():
+    kinds = {expected.split("/")[1] for _, expected, _ in QUERIES}
+    assert len(QUERIES) >= 40 and kinds == {"participants", "people", "themes", "events"}
+
+
+def test_a_shared_search_link_opens_with_results(search_page, context):
+    search(search_page, "Open RAN")
+    shared = search_page.locator("[data-md-component=search-share]").get_attribute("href")
+    assert urlsplit(shared).query == "q=Open+RAN"
+    page = context.new_page()
+    try:
+        page.goto(shared)
+        expect(page.locator(SEARCH_BOX)).to_have_value("Open RAN")
+        first = page.locator(f"{FIRST_RESULT} a.md-search-result__link").first
+        expect(first).to_have_attribute("href", re.compile(r"/themes/secure-resilient-networks/\?h=open\+ran$"))
+    finally:
+        page.close()
+
+
+def test_opening_a_result_highlights_the_words_searched_for(context, site_url):
+    page = open_search(context, site_url)
+    try:
+        search(page, "satellites")
+        page.locator(f"{FIRST_RESULT} a.md-search-result__link").first.click()
+        expect(page).to_have_url(re.compile(r"/themes/secure-resilient-networks/\?h=satellites$"))
+        marks = page.locator("article mark[data-md-highlight]")
+        expect(marks.first).to_be_visible()
+        assert {text.lower() for text in marks.all_inner_texts()} == {"satellites"}
+    finally:
+        page.close()

@@ -1,0 +1,78 @@
+"""Text from the data is text: a site built from data whose every text field is an attack (see
+`hostile_data`) holds no element, attribute or script that the data put there, and shows every
+attack as the characters typed, wherever the real site shows that field."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from hostile_data import BREAKOUT, text_fields, write_hostile_data
+from html_check import collapse, read_page, read_site
+from project import DATA, build_site, project_copy
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """The hostile site, and the text written into each field of its data."""
+    project = project_copy(tmp_path_factory.mktemp("hostile"))
+    write_hostile_data(project / "data")
+    site = build_site(project / "site", config_file=project / "mkdocs.yml")
+    return site, text_fields(project / "data")
+
+
+def test_the_data_is_hostile_in_every_text_field(hostile):
+    _, written = hostile
+    real = text_fields(DATA)
+    assert set(written) >= set(real) - {path for path in real if path.startswith("glossary.")}
+    assert all(BREAKOUT + "<img src=x onerror=alert(" in text for text in written.values())
+
+
+def test_no_element_attribute_or_script_comes_from_the_data(hostile, built_site):
+    site, _ = hostile
+    theme_tags = set().union(*(page.tags for page in read_site(built_site).values()))
+    for path, page in read_site(site).items():
+        assert page.injected == [], path
+        assert page.tags <= theme_tags, f"{path}: elements the real site never has: {page.tags - theme_tags}"
+
+
+def test_every_shown_field_shows_the_characters_typed(hostile):
+    """Each attack ends with its own token `f<number>`; wherever that token shows, the whole
+    attack shows with it, character for character."""
+    site, written = hostile
+    text = "\n".join(page.text for page in read_site(site).values())
+    shown = [path for path, value in written.items() if re.search(rf"\b{value.split()[-1].split('>')[-1]}\b", text)]
+    assert len(shown) > len(written) * 0.6
+    altered = [path for path in shown if collapse(written[path]) not in text]
+    assert altered == []
+
+
+def test_page_titles_are_text(hostile):
+    """The browser's title bar and the theme's title (which decode character references) too."""
+    site, written = hostile
+    for index in range(3):
+        name = written[f"participants.participants[{index}].name"]
+        participant_id = _participant_ids()[index]
+        page = read_page((site / "participants" / participant_id / "index.html").read_text(encoding="utf-8"))
+        assert page.title.startswith(collapse(name) + " - ")
+
+
+def test_search_index_holds_text_only(hostile):
+    """The search box shows titles and text from the index as HTML."""
+    site, written = hostile
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for document in index["docs"]:
+        for key in ("title", "text"):
+            assert read_page(document[key]).injected == [], document["location"]
+            assert "<img" not in document[key] and "<script" not in document[key]
+    titles = {collapse(read_page(document["title"]).text) for document in index["docs"]}
+    assert collapse(written["themes.themes[0].title"]) in titles
+
+
+def _participant_ids() -> list[str]:
+    import yaml
+
+    return [p["id"] for p in yaml.safe_load((DATA / "participants.yml").read_text(encoding="utf-8"))["participants"]]

@@ -1,0 +1,111 @@
+"""The glossary: every abbreviation the site shows is in it, every occurrence of a term carries
+its expansion as a tooltip, and the glossary page lists every term under its own anchor."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+from pathlib import Path
+
+import markdown
+
+from abbreviations import abbreviation_glossary
+from record import Record
+
+ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]+s?\b")  # two or more capitals or digits, maybe a plural s
+
+
+def pages(site: Path) -> dict[str, str]:
+    """Each built page's <article> (the page's own content), by its path in the site."""
+    found = {}
+    for file in sorted(site.rglob("*.html")):
+        markup = file.read_text(encoding="utf-8")
+        if "<article" in markup:
+            found[file.relative_to(site).as_posix()] = markup.split("<article", 1)[1].split("</article>", 1)[0]
+    return found
+
+
+INLINE_TAG = re.compile(r"</?(abbr|a|span|strong|em|code|wbr)\b[^>]*>")
+
+
+def text_of(markup: str) -> str:
+    """The text a reader sees: inline elements run on, block elements are apart."""
+    text = re.sub(r"<[^>]+>", " ", INLINE_TAG.sub("", markup))
+    return re.sub(r"\s+", " ", html.unescape(text))
+
+
+def allowed_capitals(record: Record, page: str) -> set[str]:
+    """Upper-case words a page may show without a glossary entry, each for a stated reason."""
+    allowed = {word for entry in record.glossary for word in entry.term.split()}
+    # Names the source itself prints in capitals: family names (HASEGAWA) and the side event's
+    # official title (HIROSHIMA AI PROCESS: THE WAY AHEAD). They are names, not abbreviations.
+    allowed |= {word for person in record.people for word in ABBREVIATION.findall(person.name)}
+    allowed |= {word for event in record.events if event.official for word in ABBREVIATION.findall(event.title)}
+    # A participant's page lists the other names readers may search it by, some of them codes
+    # that the sources do not expand (ISO alpha-3 codes such as JPN, ROK); each is shown only on
+    # the page of the participant it names, which is what it means there.
+    for participant in record.participants:
+        if page == f"participants/{participant.id}/index.html":
+            allowed |= {word for alias in participant.aliases for word in ABBREVIATION.findall(alias)}
+    return allowed
+
+
+def test_every_abbreviation_on_every_page_is_in_the_glossary(built_site, record):
+    missing = {}
+    for page, article in pages(built_site).items():
+        unknown = set(ABBREVIATION.findall(text_of(article))) - allowed_capitals(record, page)
+        if unknown:
+            missing[page] = sorted(unknown)
+    assert not missing, f"add these to data/glossary.yml: {missing}"
+
+
+# Where a tooltip cannot be: drawings, code, the tags bar Material writes, and abbr elements
+# themselves (what is left must not hold a bare term). Tooltips come from Python-Markdown's
+# abbreviations, so they reach everything written in Markdown; the tags page's listing is HTML
+# that Material's tags plugin renders from its own templates, so that page is left out.
+NOT_MARKDOWN = {"tags/index.html"}
+NO_TOOLTIP = re.compile(r"<svg\b.*?</svg>|<code\b.*?</code>|<pre\b.*?</pre>|<abbr\b.*?</abbr>|"
+                        r'<nav class="md-tags".*?</nav>|<a class="headerlink".*?</a>', re.S)
+
+
+def test_every_occurrence_of_a_term_has_its_tooltip(built_site, record):
+    expansions = {entry.term: entry.expansion for entry in record.glossary}
+    terms = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(expansions, key=len, reverse=True)) + r")\b")
+    bare, wrong = {}, []
+    tooltips = 0
+    for page, article in pages(built_site).items():
+        if page in NOT_MARKDOWN:
+            continue
+        for title, term in re.findall(r'<abbr title="([^"]*)">([^<]*)</abbr>', article):
+            tooltips += 1
+            if expansions.get(term) != html.unescape(title):
+                wrong.append((page, term, title))
+        left = terms.findall(text_of(NO_TOOLTIP.sub(" ", article)))
+        if left:
+            bare[page] = sorted(set(left))
+    assert tooltips > 500
+    assert not wrong, f"tooltips that do not match the glossary: {wrong[:5]}"
+    assert not bare, f"terms without a tooltip: {bare}"
+
+
+def test_glossary_page_lists_every_term_under_its_anchor(built_site, record):
+    page = pages(built_site)["glossary/index.html"]
+    for entry in record.glossary:
+        heading = re.search(rf'<h2 id="{entry.id}">(.*?)</h2>', page, re.S)
+        assert heading, f"{entry.term} has no heading with the anchor #{entry.id}"
+        assert text_of(heading.group(1)).replace("¶", "").strip() == entry.term
+        section = page.split(f'id="{entry.id}"', 1)[1].split("<h2", 1)[0]
+        assert entry.expansion in text_of(section) and entry.explanation in text_of(section)
+    order = [m for m in re.findall(r'<h2 id="([^"]+)"', page)]
+    assert order == [e.id for e in sorted(record.glossary, key=lambda e: e.term.lower())], "alphabetical order"
+
+
+def test_expansions_reach_the_tooltip_as_written(record):
+    hostile = 'Stands <b>for</b> "this" & that &amp; &lt;i&gt;'
+    entry = dataclasses.replace(record.glossary[0], expansion=hostile)
+    glossary = abbreviation_glossary(dataclasses.replace(record, glossary=(entry,)))
+    converted = markdown.markdown(f"The {entry.term} here.", extensions=["abbr"],
+                                  extension_configs={"abbr": {"glossary": glossary}})
+    title = re.search(r'<abbr title="([^"]*)">', converted).group(1)
+    assert "<" not in title and html.unescape(title) == hostile

@@ -1,0 +1,123 @@
+"""Data whose every text field is an attack: HTML, scripts, event handlers, `javascript:` links,
+Markdown attribute lists and template syntax. The escaping tests build a site from it.
+
+Which fields are text is read from the schemas (every value of `$defs/text` or `$defs/short_text`),
+so a text field added later is attacked too.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+# One line each, so that they fit any text field. Every value also ends with a way out of an
+# attribute, a <title> or a <script>, then an <img> whose onerror would call alert() with the
+# value's own number; the closing `f<number>` marks where the value shows.
+BREAKOUT = "\"'></title></script>"
+PAYLOADS = (
+    "<img src=x onerror=alert(1)>",
+    "<script>alert(2)</script>",
+    "[click me](javascript:alert(3))",
+    '{: onclick="alert(4)" }',
+    "{{ 7*7 }} {% if true %}forty-nine{% endif %} {# gone #}",
+    "</title><script>alert(6)</script>",
+    '" onmouseover="alert(7)" x="',
+    '<a href="javascript:alert(8)">link</a>',
+    "![x](x){: onerror=alert(9) }",
+    "<svg onload=alert(10)>",
+    "&lt;b&gt; &amp; &#60;i&#62; &copy;",
+    "<!-- data: contact -->",
+    "`code` **bold** _em_ ~~del~~ ==mark==",
+    "<javascript:alert(14)> <https://example.invalid/>",
+    "<iframe src=\"javascript:alert(15)\"></iframe>",
+    "{ #x .y onclick=alert(16) }",
+    "<style>body{display:none}</style>",
+    "${alert(18)} %s %(x)s \\u0041 \\",
+    "<details open ontoggle=alert(19)>",
+    "'><math><mi xlink:href=\"javascript:alert(20)\">x</mi></math>",
+)
+# Multi-line text fields also get syntax that only works at the start of a line.
+BLOCK_PAYLOADS = (
+    "Line one.\n*[HTML]: abbreviation injected\n[ref]: javascript:alert(21)\n!!! danger \"admonition\"\n"
+    "    indented\n: definition\n| a | b |\n| - | - |\n# heading {: onclick=alert(22) }\n<div markdown>\n<b>x</b>\n</div>",
+)
+
+COMMON = "common.schema.json#/$defs/"
+TEXT_DEFS = {COMMON + "text": "text", COMMON + "short_text": "short_text"}
+
+
+def write_hostile_data(data_dir: Path) -> None:
+    """Rewrite every text field of the data files in `data_dir` as an attack."""
+    numbers = iter(range(10**6))
+    files = {name: _map_texts(data, schema, name, lambda path, kind, text: _attack(path, kind, next(numbers)))
+             for name, data, schema in _data_files(data_dir)}
+    _keep_rules_between_fields(files)
+    for name, data in files.items():
+        (data_dir / f"{name}.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
+                                              encoding="utf-8")
+
+
+def text_fields(data_dir: Path) -> dict[str, str]:
+    """{'people.people[2].title': 'Minister of …', …}: every text field of the data in `data_dir`."""
+    found: dict[str, str] = {}
+    for name, data, schema in _data_files(data_dir):
+        _map_texts(data, schema, name, lambda path, kind, text: found.setdefault(path, text))
+    return found
+
+
+def _data_files(data_dir: Path):
+    for schema_path in sorted((data_dir / "schemas").glob("*.schema.json")):
+        name = schema_path.name.removesuffix(".schema.json")
+        data_path = data_dir / f"{name}.yml"
+        if name != "common" and data_path.exists():
+            yield (name, yaml.safe_load(data_path.read_text(encoding="utf-8")),
+                   json.loads(schema_path.read_text(encoding="utf-8")))
+
+
+def _attack(path: str, kind: str, number: int) -> str:
+    payload = PAYLOADS[number % len(PAYLOADS)]
+    if kind == "text":
+        payload = BLOCK_PAYLOADS[number % len(BLOCK_PAYLOADS)] + "\n" + payload
+    value = f"{payload} {BREAKOUT}<img src=x onerror=alert({number})>f{number}"
+    if path.endswith("]"):
+        value = value.replace(";", ",")  # ';' separates list items in the published CSV files
+    return value
+
+
+def _keep_rules_between_fields(files: dict[str, Any]) -> None:
+    """A glossary term naming a participant must be its name or code, and expand to its full name."""
+    if "glossary" not in files:
+        return
+    participants = {p["id"]: p for p in files["participants"]["participants"]}
+    kept = []
+    for entry in files["glossary"]["glossary"]:
+        participant = participants.get(entry.get("participant"))
+        if participant:
+            if entry["term"] not in (participant["name"], participant.get("code")):
+                continue  # the name is now an attack, which no term can spell
+            entry["expansion"] = participant["full_name"]
+        kept.append(entry)
+    files["glossary"]["glossary"] = kept
+
+
+def _map_texts(value: Any, schema: dict, path: str, change: Callable[[str, str, str], str]) -> Any:
+    """`value` with each text field replaced by change(path, 'text' or 'short_text', text)."""
+    kind = TEXT_DEFS.get(schema.get("$ref", ""))
+    if kind and isinstance(value, str):
+        return change(path, kind, value)
+    if isinstance(value, dict):
+        properties = _properties(value, schema)
+        return {key: _map_texts(item, properties.get(key, {}), f"{path}.{key}", change) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_map_texts(item, schema.get("items", {}), f"{path}[{index}]", change) for index, item in enumerate(value)]
+    return value
+
+
+def _properties(value: dict, schema: dict) -> dict:
+    for option in schema.get("oneOf", [schema]):
+        if set(option.get("required", [])) <= set(value):
+            return option.get("properties", {})
+    return {}
