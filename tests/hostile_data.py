@@ -8,6 +8,7 @@ so a text field added later is attacked too.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -58,6 +59,11 @@ def write_hostile_data(data_dir: Path) -> None:
     for name, data in files.items():
         (data_dir / f"{name}.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
                                               encoding="utf-8")
+
+
+def marker(value: str) -> str:
+    """The token `f<number>` that ends an attack written by `write_hostile_data`."""
+    return re.search(r"f[0-9]+$", value).group()
 
 
 def text_fields(data_dir: Path) -> dict[str, str]:

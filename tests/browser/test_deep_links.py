@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import serve
+from local_server import serve
 from link_contract import rename_item
 from locations import target
 from project import build_site, project_copy

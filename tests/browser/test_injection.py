@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.conftest import serve
+from local_server import serve
 from hostile_data import text_fields, write_hostile_data
 from html_check import collapse
 from project import build_site, project_copy

@@ -5,7 +5,6 @@ text, however full of Markdown and HTML punctuation, turns into markup."""
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
