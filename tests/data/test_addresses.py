@@ -3,73 +3,52 @@ reported with the file, the line and the field before anything is built."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from load_record import DataError, load_record
+from data_edits import edited_data, problems_of
+from load_record import load_record
 from locations import slug
-from project import DATA
-
-
-def edited_copy(tmp_path: Path, file: str, old: str, new: str) -> tuple[Path, int]:
-    """A copy of the real data with one edit; the folder, and the line the edit begins on."""
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    path = data / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found in {file}: {old!r}"
-    edited = text.replace(old, new, 1)
-    path.write_text(edited, encoding="utf-8")
-    return data, edited[: edited.index(new)].count("\n") + 1
-
-
-def problems_of(data: Path) -> str:
-    with pytest.raises(DataError) as caught:
-        load_record(data)
-    return str(caught.value)
 
 
 def test_an_alias_cannot_be_the_address_of_another_participant(tmp_path):
-    data, line = edited_copy(tmp_path, "participants.yml", "aliases: [UA, UKR, Ukrainian]", "aliases: [UA, UKR, Ukrainian, U.K.]")
+    data, line = edited_data(tmp_path, "participants.yml", "aliases: [UA, UKR, Ukrainian]", "aliases: [UA, UKR, Ukrainian, U.K.]")
     message = problems_of(data)
     assert f"data/participants.yml:{line}: participants[10] (id ukraine).aliases[3]: 'U.K.'" in message
     assert "/participants/u-k/" in message and "leads to uk" in message
 
 
 def test_an_alias_cannot_be_another_participants_id(tmp_path):
-    data, line = edited_copy(tmp_path, "participants.yml", "aliases: [UA, UKR, Ukrainian]", "aliases: [UA, UKR, Ukrainian, UAE]")
+    data, line = edited_data(tmp_path, "participants.yml", "aliases: [UA, UKR, Ukrainian]", "aliases: [UA, UKR, Ukrainian, UAE]")
     message = problems_of(data)
     assert f"data/participants.yml:{line}: participants[10] (id ukraine).aliases[3]: 'UAE'" in message
     assert "/participants/uae/" in message
 
 
 def test_a_name_cannot_take_the_address_of_a_list_page(tmp_path):
-    data, line = edited_copy(tmp_path, "people.yml", "family_name: Lang", "family_name: Index")
+    data, line = edited_data(tmp_path, "people.yml", "family_name: Lang", "family_name: Index")
     assert f"data/people.yml:{line}: people[4] (id steve-lang).family_name: 'Index'" in problems_of(data)
 
 
 def test_former_ids_load_as_part_of_the_item(tmp_path):
-    data, _ = edited_copy(tmp_path, "statements.yml", "  - id: open-ran\n", "  - id: open-ran\n    former_ids: [ran-in-mobile-markets]\n")
+    data, _ = edited_data(tmp_path, "statements.yml", "  - id: open-ran\n", "  - id: open-ran\n    former_ids: [ran-in-mobile-markets]\n")
     record = load_record(data)
     assert record.get("open-ran").former_ids == ("ran-in-mobile-markets",)
     assert record.get("submarine-cables").former_ids == ()
 
 
 def test_a_former_id_cannot_be_an_id_in_use(tmp_path):
-    data, line = edited_copy(tmp_path, "statements.yml", "  - id: open-ran\n", "  - id: open-ran\n    former_ids: [submarine-cables]\n")
+    data, line = edited_data(tmp_path, "statements.yml", "  - id: open-ran\n", "  - id: open-ran\n    former_ids: [submarine-cables]\n")
     message = problems_of(data)
     assert f"data/statements.yml:{line + 1}: statements[0] (id open-ran).former_ids[0]: the former id 'submarine-cables'" in message
 
 
 def test_a_reference_to_a_former_id_is_refused(tmp_path):
-    data, _ = edited_copy(tmp_path, "people.yml", "  - id: steve-lang\n", "  - id: lang-steve\n    former_ids: [steve-lang]\n")
+    data, _ = edited_data(tmp_path, "people.yml", "  - id: steve-lang\n", "  - id: lang-steve\n    former_ids: [steve-lang]\n")
     assert "talks[3] (id talk-steve-lang).counterpart: there is no person with the id 'steve-lang'" in problems_of(data)
 
 
 def test_a_former_id_must_be_an_id(tmp_path):
-    data, line = edited_copy(tmp_path, "themes.yml", "  - id: digital-government\n",
+    data, line = edited_data(tmp_path, "themes.yml", "  - id: digital-government\n",
                              "  - id: digital-government\n    former_ids: [Digital Government]\n")
     assert f"data/themes.yml:{line + 1}: themes[5] (id digital-government).former_ids[0]" in problems_of(data)
 

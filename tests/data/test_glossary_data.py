@@ -2,37 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
-
-from load_record import DataError, load_record
-from project import DATA
-
-
-def edited_glossary(tmp_path: Path, old: str, new: str) -> tuple[Path, int]:
-    """A copy of the real data with one edit to glossary.yml; returns the folder and the edit's line."""
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    path = data / "glossary.yml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found in glossary.yml: {old!r}"
-    edited = text.replace(old, new, 1)
-    path.write_text(edited, encoding="utf-8")
-    return data, text[: text.index(old)].count("\n") + 1
+from data_edits import edited_data, problems_of
 
 
 def at(record, entry_id: str) -> str:
     """How problems name a glossary entry: its position in the file and its id."""
     index = [entry.id for entry in record.glossary].index(entry_id)
     return f"glossary[{index}] (id {entry_id})"
-
-
-def problems_of(data: Path) -> str:
-    with pytest.raises(DataError) as caught:
-        load_record(data)
-    return str(caught.value)
 
 
 def test_real_glossary_loads(record):
@@ -43,29 +19,29 @@ def test_real_glossary_loads(record):
 
 
 def test_term_used_twice(tmp_path, record):
-    data, line = edited_glossary(tmp_path, "    term: NTN\n", "    term: HAPS\n")
+    data, line = edited_data(tmp_path, "glossary.yml", "    term: NTN\n", "    term: HAPS\n")
     assert f"data/glossary.yml:{line}: {at(record, 'ntn')}.term: the term 'HAPS' is already used on line" in problems_of(data)
 
 
 def test_id_used_twice(tmp_path, record):
-    data, line = edited_glossary(tmp_path, "  - id: ntn\n", "  - id: haps\n")
+    data, line = edited_data(tmp_path, "glossary.yml", "  - id: ntn\n", "  - id: haps\n")
     assert f"data/glossary.yml:{line}: {at(record, 'ntn').replace('ntn', 'haps')}.id: the id 'haps' is already used on line" in problems_of(data)
 
 
 def test_term_that_could_break_the_markup_is_refused(tmp_path, record):
-    data, line = edited_glossary(tmp_path, "    term: HAPS\n", "    term: \"HAPS]: x\"\n")
+    data, line = edited_data(tmp_path, "glossary.yml", "    term: HAPS\n", "    term: \"HAPS]: x\"\n")
     message = problems_of(data)
     assert f"data/glossary.yml:{line}: {at(record, 'haps')}.term:" in message and "is not a plain term" in message
 
 
 def test_unknown_participant(tmp_path, record):
-    data, line = edited_glossary(tmp_path, "    participant: itu\n", "    participant: itv\n")
+    data, line = edited_data(tmp_path, "glossary.yml", "    participant: itu\n", "    participant: itv\n")
     assert (f"data/glossary.yml:{line}: {at(record, 'itu')}.participant: there is no participant with the id 'itv'"
             f" (did you mean 'itu'?)") in problems_of(data)
 
 
 def test_participant_term_must_name_or_code_it(tmp_path, record):
-    data, line = edited_glossary(tmp_path, "    participant: uae\n    sources: [reference#participants]\n  - id: ai\n",
+    data, line = edited_data(tmp_path, "glossary.yml", "    participant: uae\n    sources: [reference#participants]\n  - id: ai\n",
                                  "    participant: uk\n    sources: [reference#participants]\n  - id: ai\n")
     message = problems_of(data)
     assert "data/glossary.yml:" in message
@@ -73,18 +49,18 @@ def test_participant_term_must_name_or_code_it(tmp_path, record):
 
 
 def test_participant_expansion_must_be_its_full_name(tmp_path, record):
-    data, line = edited_glossary(tmp_path, "    expansion: United Nations Development Programme\n",
+    data, line = edited_data(tmp_path, "glossary.yml", "    expansion: United Nations Development Programme\n",
                                  "    expansion: United Nations Development Program\n")
     assert (f"data/glossary.yml:{line}: {at(record, 'undp')}.expansion: must be the participant's full name "
             "'United Nations Development Programme', as in participants.yml") in problems_of(data)
 
 
 def test_unknown_source_section(tmp_path, record):
-    data, line = edited_glossary(tmp_path, "    sources: [reference#terms]\n  - id: b7\n",
+    data, line = edited_data(tmp_path, "glossary.yml", "    sources: [reference#terms]\n  - id: b7\n",
                                  "    sources: [reference#term]\n  - id: b7\n")
     assert f"data/glossary.yml:{line}: {at(record, 'ai')}.sources[0]: there is no source section 'reference#term'" in problems_of(data)
 
 
 def test_missing_expansion(tmp_path, record):
-    data, line = edited_glossary(tmp_path, "    expansion: non-terrestrial network\n", "")
+    data, line = edited_data(tmp_path, "glossary.yml", "    expansion: non-terrestrial network\n", "")
     assert f"{at(record, 'ntn')}.expansion: this required field is missing" in problems_of(data)

@@ -3,32 +3,7 @@ file, the line and the field, before anything is built."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
-
-from project import DATA
-from load_record import DataError, load_record
-
-
-def broken_copy(tmp_path: Path, file: str, old: str, new: str, count: int = 1) -> tuple[Path, int]:
-    """A copy of the real data with one edit; returns the folder and the line the edit is on."""
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    path = data / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found in {file}: {old!r}"
-    edited = text.replace(old, new, count)
-    path.write_text(edited, encoding="utf-8")
-    line = edited[: edited.index(new)].count("\n") + 1 if new else text[: text.index(old)].count("\n") + 1
-    return data, line
-
-
-def problems_of(data: Path) -> str:
-    with pytest.raises(DataError) as caught:
-        load_record(data)
-    return str(caught.value)
+from data_edits import edited_data, problems_of
 
 
 def test_real_data_loads_every_item(record):
@@ -42,66 +17,66 @@ def test_real_data_loads_every_item(record):
 
 
 def test_yaml_syntax_error_names_file_and_line(tmp_path):
-    data, line = broken_copy(tmp_path, "people.yml", "    name: Adolfo Urso\n", "    name: [Adolfo Urso\n")
+    data, line = edited_data(tmp_path, "people.yml", "    name: Adolfo Urso\n", "    name: [Adolfo Urso\n")
     message = problems_of(data)
     assert "data/people.yml:" in message and "not valid YAML" in message
 
 
 def test_tab_indentation_is_explained(tmp_path):
-    data, line = broken_copy(tmp_path, "themes.yml", "    title: Digital Government\n", "\ttitle: Digital Government\n")
+    data, line = edited_data(tmp_path, "themes.yml", "    title: Digital Government\n", "\ttitle: Digital Government\n")
     message = problems_of(data)
     assert f"data/themes.yml:{line}:" in message and "tab" in message
 
 
 def test_duplicate_key(tmp_path):
-    data, line = broken_copy(tmp_path, "people.yml", "    family_name: Urso\n", "    family_name: Urso\n    family_name: Urso\n")
+    data, line = edited_data(tmp_path, "people.yml", "    family_name: Urso\n", "    family_name: Urso\n    family_name: Urso\n")
     message = problems_of(data)
     assert f"data/people.yml:{line + 1}: people[2].family_name: the field appears twice (first on line {line})" in message
 
 
 def test_unknown_key_suggests_the_nearest_field(tmp_path):
-    data, line = broken_copy(tmp_path, "people.yml", "    title: Minister of Enterprises", "    titel: Minister of Enterprises")
+    data, line = edited_data(tmp_path, "people.yml", "    title: Minister of Enterprises", "    titel: Minister of Enterprises")
     message = problems_of(data)
     assert f"data/people.yml:{line}: people[2] (id adolfo-urso).titel: unknown field (did you mean 'title'?)" in message
 
 
 def test_missing_required_field(tmp_path):
-    data, line = broken_copy(tmp_path, "themes.yml", "    title: AI in the Public Sector\n", "")
+    data, line = edited_data(tmp_path, "themes.yml", "    title: AI in the Public Sector\n", "")
     message = problems_of(data)
     assert "data/themes.yml:" in message and "themes[3] (id ai-public-sector).title: this required field is missing" in message
 
 
 def test_wrong_type_explains_yaml_booleans(tmp_path):
-    data, line = broken_copy(tmp_path, "participants.yml", "    name: Japan\n", "    name: no\n")
+    data, line = edited_data(tmp_path, "participants.yml", "    name: Japan\n", "    name: no\n")
     message = problems_of(data)
     assert f"data/participants.yml:{line}: participants[5] (id japan).name: expected text, found true/false 'no'" in message
     assert "put it in quotes" in message
 
 
 def test_duplicate_id_across_files(tmp_path):
-    data, line = broken_copy(tmp_path, "themes.yml", "  - id: digital-government\n", "  - id: japan\n")
+    data, line = edited_data(tmp_path, "themes.yml", "  - id: digital-government\n", "  - id: japan\n")
     message = problems_of(data)
     assert f"data/themes.yml:{line}: themes[5] (id japan).id: the id 'japan' is already used in data/participants.yml:" in message
 
 
 def test_reference_to_missing_id_suggests_the_nearest(tmp_path):
-    data, line = broken_copy(tmp_path, "people.yml", "    participant: france\n", "    participant: frence\n")
+    data, line = edited_data(tmp_path, "people.yml", "    participant: france\n", "    participant: frence\n")
     message = problems_of(data)
     assert f"data/people.yml:{line}: people[3] (id marina-ferrari).participant: there is no participant with the id 'frence' (did you mean 'france'?)" in message
 
 
 def test_reference_to_missing_source_section(tmp_path):
-    data, line = broken_copy(tmp_path, "talks.yml", "    sources: [mic-2024-03-18#bilateral-talks]\n", "    sources: [mic-2024-03-18#talks]\n")
+    data, line = edited_data(tmp_path, "talks.yml", "    sources: [mic-2024-03-18#bilateral-talks]\n", "    sources: [mic-2024-03-18#talks]\n")
     message = problems_of(data)
     assert f"data/talks.yml:{line}: talks[0] (id talk-adolfo-urso).sources[0]: there is no source section 'mic-2024-03-18#talks'" in message
 
 
 def test_weekday_must_match_date(tmp_path):
-    data, line = broken_copy(tmp_path, "meeting.yml", "      weekday: Friday\n", "      weekday: Saturday\n")
+    data, line = edited_data(tmp_path, "meeting.yml", "      weekday: Friday\n", "      weekday: Saturday\n")
     message = problems_of(data)
     assert f"data/meeting.yml:{line}: meeting.days[1].weekday: 2024-03-15 was a Friday, not a Saturday" in message
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
-    data, _ = broken_copy(tmp_path, "people.yml", "participant: ", "participant: nobody-", count=5)
+    data, _ = edited_data(tmp_path, "people.yml", "participant: ", "participant: nobody-", count=5)
     assert problems_of(data).startswith("The data has 5 problems; nothing was built.")
