@@ -117,12 +117,16 @@ def _read_text(path: Path, name: str) -> str:
     return text
 
 
+# Only events are read here, so libyaml's fast parser serves when present; it reports the same marks.
+_EVENT_PARSER = getattr(yaml, "CSafeLoader", _TextDateLoader)
+
+
 def _check_events(text: str, name: str) -> None:
     """Refuse, before anything is built, what this data never needs and what could blow up:
     anchors and aliases (&a, *a), tags (!!binary, !!python/…) and very deep nesting."""
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_TextDateLoader):
+        for event in yaml.parse(text, Loader=_EVENT_PARSER):
             line = event.start_mark.line + 1
             anchor = getattr(event, "anchor", None)
             if isinstance(event, yaml.AliasEvent) or anchor is not None:
