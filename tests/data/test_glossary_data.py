@@ -13,7 +13,7 @@ def at(record, entry_id: str) -> str:
 
 def test_real_glossary_loads(record):
     terms = {entry.term for entry in record.glossary}
-    # the short forms the issue names, and the release's own
+    # short forms that readers stumble over, and the release's own
     assert {"HAPS", "NTN", "SDGs", "B7", "ITU", "UNDP", "G7", "MIC", "AI", "Open RAN"} <= terms
     assert all(entry.expansion and entry.explanation for entry in record.glossary)
 
