@@ -44,7 +44,8 @@ def load_record(data_dir: Path, label: str = "data") -> Record:
     """Read and check every data file under `data_dir` (shown to people as `label/…`)."""
     documents, problems = _read_all(data_dir, label)
     if not problems:
-        problems = [p for d in documents.values() for p in _schema_problems(d, data_dir)]
+        validators = _validators(data_dir / "schemas")
+        problems = [p for d in documents.values() for p in _schema_problems(d, validators)]
     if not problems:
         problems = _ReferenceCheck(documents).problems()
     if problems:
@@ -65,20 +66,20 @@ def _read_all(data_dir: Path, label: str) -> tuple[dict[str, Document], list[Pro
 # ---------------------------------------------------------------------------
 # Schema pass
 
-def _schema_problems(document: Document, data_dir: Path) -> list[Problem]:
-    name = Path(document.name).stem
-    validator = _validator(data_dir / "schemas", name)
+def _schema_problems(document: Document, validators: dict[str, jsonschema.Draft202012Validator]) -> list[Problem]:
+    validator = validators[Path(document.name).stem]
     return schema_problems(validator.iter_errors(document.data), document)
 
 
-def _validator(schema_dir: Path, name: str) -> jsonschema.Draft202012Validator:
-    resources = []
-    for path in sorted(schema_dir.glob("*.schema.json")):
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((schema["$id"], referencing.Resource.from_contents(schema)))
-    registry = referencing.Registry().with_resources(resources)
-    schema = json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema, registry=registry, format_checker=jsonschema.FormatChecker())
+def _validators(schema_dir: Path) -> dict[str, jsonschema.Draft202012Validator]:
+    """One validator per data file, from schemas read once; they refer to each other by $id."""
+    schemas = {path.name.removesuffix(".schema.json"): json.loads(path.read_text(encoding="utf-8"))
+               for path in sorted(schema_dir.glob("*.schema.json"))}
+    registry = referencing.Registry().with_resources(
+        (schema["$id"], referencing.Resource.from_contents(schema)) for schema in schemas.values())
+    checker = jsonschema.FormatChecker()
+    return {name: jsonschema.Draft202012Validator(schema, registry=registry, format_checker=checker)
+            for name, schema in schemas.items()}
 
 
 # ---------------------------------------------------------------------------
