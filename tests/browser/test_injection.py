@@ -87,7 +87,7 @@ def test_titles_and_headings_show_the_characters_typed(page, dialogs, hostile_si
 def test_search_results_show_text_not_markup(page, dialogs, hostile_site):
     url, _, _ = hostile_site
     page.goto(url + "/")
-    page.get_by_role("search").get_by_role("textbox").fill("onerror")
+    page.get_by_role("search").get_by_role("textbox").press_sequentially("onerror")
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
     assert "<img src=x onerror=alert(" in results.first.inner_text()

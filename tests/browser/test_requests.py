@@ -7,6 +7,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from site_pages import page_paths
 
@@ -61,7 +62,7 @@ def test_search_loads_nothing_from_other_hosts_and_finds_the_meeting(watched, si
     page.goto(site_url + "/", wait_until="networkidle")
     page.locator(".md-search__input").click()
     page.keyboard.type("Verona")
-    assert page.locator(".md-search-result__item").first.is_visible(timeout=10_000)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
     assert not watch.foreign, "requests to other hosts:\n" + "\n".join(watch.foreign)
     assert not watch.errors, "console errors:\n" + "\n".join(watch.errors)
 
