@@ -8,7 +8,14 @@ starts from a freshly loaded record, so an edited data file is always picked up.
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
+
+# MkDocs runs this file afresh for every build (each rebuild of `mkdocs serve` too), but Python
+# would hand back the package's modules as first imported. Forgetting them here makes every build
+# run the code as it is on disk now.
+for _name in [name for name in sys.modules if name.split(".")[0] == "meeting_record"]:
+    del sys.modules[_name]
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -17,16 +24,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from abbreviations import configure_abbreviations
-from aliases import AliasClash, check_redirect_sources, configure_redirects
-from blocks import UnknownBlock, fill_blocks
-from figures import FigureError, register_figures
-from load_record import DataError, load_record
-from navigation import expand_nav
-from open_data import PublishError, publish
-from page_head import prepare_head
-from pages import generated_pages, render_page
-from templates import make_environment
+from meeting_record.site.abbreviations import configure_abbreviations
+from meeting_record.site.aliases import AliasClash, check_redirect_sources, configure_redirects
+from meeting_record.site.blocks import UnknownBlock, fill_blocks
+from meeting_record.figures.draw import FigureError, register_figures
+from meeting_record.data.load_record import DataError, load_record
+from meeting_record.site.navigation import expand_nav
+from meeting_record.site.open_data import PublishError, publish
+from meeting_record.site.page_head import prepare_head
+from meeting_record.site.pages import generated_pages, render_page
+from meeting_record.site.templates import make_environment
 
 log = logging.getLogger("mkdocs.plugins.record")
 

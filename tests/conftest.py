@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from load_record import load_record
+from meeting_record.data.load_record import load_record
 from project import DATA, SOURCE_DIR, build_site
-from record import Record
+from meeting_record.data.record import Record
 
 
 @pytest.fixture(scope="session")

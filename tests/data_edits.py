@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from load_record import DataError, load_record
+from meeting_record.data.load_record import DataError, load_record
 from project import DATA
 
 

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from local_server import serve
 from link_contract import rename_item
-from locations import target
+from meeting_record.site.locations import target
 from project import build_site, project_copy
 
 VIEWPORT = {"width": 1280, "height": 800}

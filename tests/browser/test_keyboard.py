@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from locations import target
+from meeting_record.site.locations import target
 
 VIEWPORT = {"width": 1280, "height": 800}
 SETTLE_MS = 500

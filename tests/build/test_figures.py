@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from figures import FIGURES, make_svg_environment, render_figure
+from meeting_record.figures.draw import FIGURES, make_svg_environment, render_figure
 from project import ROOT
-from record import Record, Talk
+from meeting_record.data.record import Record, Talk
 
 SVG = "{http://www.w3.org/2000/svg}"
 # The page each figure is shown on, as a URL path from the site's root.

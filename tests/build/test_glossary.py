@@ -10,8 +10,8 @@ from pathlib import Path
 
 import markdown
 
-from abbreviations import abbreviation_glossary
-from record import Record
+from meeting_record.site.abbreviations import abbreviation_glossary
+from meeting_record.data.record import Record
 
 ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]+s?\b")  # two or more capitals or digits, maybe a plural s
 

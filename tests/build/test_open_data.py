@@ -21,11 +21,11 @@ import pytest
 import referencing
 from jinja2.filters import do_filesizeformat
 
-from load_record import DATA_FILES, load_record
-from open_data import publish
-from page_head import meeting_event, prepare_head
+from meeting_record.data.load_record import DATA_FILES, load_record
+from meeting_record.site.open_data import publish
+from meeting_record.site.page_head import meeting_event, prepare_head
 from project import DATA, ROOT, build_site
-from record import SourceRef
+from meeting_record.data.record import SourceRef
 
 CSV_TABLES = ("participants", "people", "talks", "statements")
 

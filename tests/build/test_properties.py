@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 
 from html_check import collapse, read_page, read_site, text_of_id
-from markdown_text import escape_markdown
+from meeting_record.site.markdown_text import escape_markdown
 from project import DATA, ROOT, build_site, project_copy
 
 # CI runs the same examples every time; elsewhere Hypothesis explores anew on each run.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from locations import src_uri, target
+from meeting_record.site.locations import src_uri, target
 from site_pages import page_files
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from data_edits import edited_data, problems_of
-from load_record import load_record
-from locations import slug
+from meeting_record.data.load_record import load_record
+from meeting_record.data.addresses import slug
 
 
 def test_an_alias_cannot_be_the_address_of_another_participant(tmp_path):

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from load_record import DataError, load_record
+from meeting_record.data.load_record import DataError, load_record
 from project import DATA, project_copy
-from schema_messages import PATTERN_HINTS
-from yaml_source import DataFileError, read_document
+from meeting_record.data.schema_messages import PATTERN_HINTS
+from meeting_record.data.yaml_source import DataFileError, read_document
 
 CORPUS = Path(__file__).parent / "malformed"
 CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())

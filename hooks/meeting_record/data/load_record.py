@@ -16,11 +16,11 @@ from typing import Any, Iterable
 import jsonschema
 import referencing
 
-from locations import ADDRESS_FIELDS, slug
-from record import (Attendee, Contact, Day, Event, GlossaryEntry, Group, Meeting, Ministry, Outcome, Participant,
+from meeting_record.data.addresses import ADDRESS_FIELDS, slug
+from meeting_record.data.record import (Attendee, Contact, Day, Event, GlossaryEntry, Group, Meeting, Ministry, Outcome, Participant,
                     Party, Person, Record, Section, Source, SourceRef, Statement, Talk, Theme)
-from schema_messages import field_label, nearest, schema_problems
-from yaml_source import DataFileError, Document, Problem, read_document
+from meeting_record.data.schema_messages import field_label, nearest, schema_problems
+from meeting_record.data.yaml_source import DataFileError, Document, Problem, read_document
 
 # The data files, in the order they are read, and the schema each must satisfy.
 DATA_FILES = ("sources", "meeting", "participants", "people", "themes", "parties", "events", "statements", "talks",

@@ -3,7 +3,7 @@ as a tooltip (Material's `content.tooltips` styles the resulting `<abbr title="â
 
 from __future__ import annotations
 
-from record import Record
+from meeting_record.data.record import Record
 
 
 def abbreviation_glossary(record: Record) -> dict[str, str]:

@@ -15,7 +15,7 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from record import Participant, Record
+from meeting_record.data.record import Participant, Record
 
 SCHEMA_ORG = "https://schema.org"
 

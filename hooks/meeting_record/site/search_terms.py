@@ -22,8 +22,8 @@ import html
 import re
 from dataclasses import dataclass
 
-from locations import src_uri
-from record import Event, Participant, Person, Record, Theme
+from meeting_record.site.locations import src_uri
+from meeting_record.data.record import Event, Participant, Person, Record, Theme
 
 # How strongly each kind of page ranks. An item's own page outranks the pages that only list it:
 # a participant its people and events, a theme the event that discussed all six themes.

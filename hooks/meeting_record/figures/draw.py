@@ -8,6 +8,7 @@ environment's escaping is meant for Markdown, not for markup inside an SVG eleme
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 import jinja2
@@ -16,10 +17,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from figure_layouts import participants_layout, talks_layout, timeline_layout
-from locations import src_uri, target
-from record import Item, Record
-from templates import TEMPLATE_DIR
+from meeting_record.figures.layouts import participants_layout, talks_layout, timeline_layout
+from meeting_record.site.locations import src_uri, target
+from meeting_record.data.record import Item, Record
 
 FIGURES = {"participants": participants_layout, "timeline": timeline_layout, "talks": talks_layout}
 
@@ -30,7 +30,7 @@ class FigureError(Exception):
 
 def make_svg_environment() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR / "figures"),
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from load_record import DATA_FILES
-from record import Attendee, Record, SourceRef
+from meeting_record.data.load_record import DATA_FILES
+from meeting_record.data.record import Attendee, Record, SourceRef
 
 FOLDER = "data"
 CSV_TABLES = ("participants", "people", "talks", "statements")

@@ -13,9 +13,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from locations import target
-from markdown_text import escape_markdown, finalize
-from record import Item, Record, SourceRef
+from meeting_record.site.locations import target
+from meeting_record.site.markdown_text import escape_markdown, finalize
+from meeting_record.data.record import Item, Record, SourceRef
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 ANCHOR_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 import jsonschema
 
-from yaml_source import Document, Problem, _dotted
+from meeting_record.data.yaml_source import Document, Problem, dotted
 
 # When one value breaks several rules, the first of these is the one worth reading.
 PRIORITY = ("type", "required", "additionalProperties", "oneOf", "not", "enum", "minLength", "minItems",
@@ -225,12 +225,12 @@ def nearest(key: str, allowed: Iterable[str]) -> str:
 
 def field_label(document: Document, path: tuple) -> str:
     """'people[2] (id adolfo-urso).title': the list position and the item's id, when it has one."""
-    label = _dotted(path)
+    label = dotted(path)
     if len(path) >= 2 and isinstance(path[1], int) and isinstance(document.data, dict):
         items = document.data.get(path[0])
         item = items[path[1]] if isinstance(items, list) and path[1] < len(items) else None
         item_id = item.get("id") if isinstance(item, dict) else None
         if isinstance(item_id, str):
-            head = _dotted(path[:2])
+            head = dotted(path[:2])
             label = f"{head} (id {item_id})" + label[len(head):]
     return label

@@ -12,8 +12,9 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from locations import ADDRESS_FIELDS, slug, src_uri
-from record import Record
+from meeting_record.data.addresses import ADDRESS_FIELDS, slug
+from meeting_record.site.locations import src_uri
+from meeting_record.data.record import Record
 
 REDIRECTS = "redirects"  # mkdocs-redirects, in mkdocs.yml's plugins
 

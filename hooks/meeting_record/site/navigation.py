@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from locations import src_uri
-from record import Record
+from meeting_record.site.locations import src_uri
+from meeting_record.data.record import Record
 
 NavEntry = dict[str, Any] | str
 

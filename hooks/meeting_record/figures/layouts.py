@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from record import Event, Group, Item, Participant, Person, Record, Talk
-from svg_text import wrap
+from meeting_record.data.record import Event, Group, Item, Participant, Person, Record, Talk
+from meeting_record.figures.svg_text import wrap
 
 WIDTH = 440
 PAD = 12     # around the whole figure

@@ -194,11 +194,11 @@ def _build(node: yaml.Node, path: Path_, document: Document, scalars: yaml.SafeL
     try:
         value = scalars.construct_object(node)
     except ValueError:  # a number too long for Python to read: 4,300 digits and more
-        raise DataFileError(Problem(document.name, document.lines[path], _dotted(path),
+        raise DataFileError(Problem(document.name, document.lines[path], dotted(path),
                                     f"YAML reads this as a number of {len(node.value):,} characters; put it in quotes if it is text")) from None
     unprintable = UNPRINTABLE.search(value) if isinstance(value, str) else None
     if unprintable:  # only an escape such as "\x07" in a quoted value gets this far
-        raise DataFileError(Problem(document.name, document.lines[path], _dotted(path), f"the text holds {_character(unprintable.group())}; delete it"))
+        raise DataFileError(Problem(document.name, document.lines[path], dotted(path), f"the text holds {_character(unprintable.group())}; delete it"))
     return value
 
 
@@ -207,17 +207,17 @@ def _build_mapping(node: yaml.MappingNode, path: Path_, document: Document, scal
     for key_node, value_node in node.value:
         key_line = key_node.start_mark.line + 1
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-            raise DataFileError(Problem(document.name, key_line, _dotted(path), "a key must be a plain field name (no lists, sets of fields or << merges as keys)"))
+            raise DataFileError(Problem(document.name, key_line, dotted(path), "a key must be a plain field name (no lists, sets of fields or << merges as keys)"))
         key = key_node.value  # as written: `on:` or `1:` is then reported as an unknown field
         if key in mapping:
             first = document.lines[path + (key,)]
-            raise DataFileError(Problem(document.name, key_line, _dotted(path + (key,)), f"the field appears twice (first on line {first}); keep one"))
+            raise DataFileError(Problem(document.name, key_line, dotted(path + (key,)), f"the field appears twice (first on line {first}); keep one"))
         mapping[key] = _build(value_node, path + (key,), document, scalars)
         document.lines[path + (key,)] = key_line
     return mapping
 
 
-def _dotted(path: Path_) -> str:
+def dotted(path: Path_) -> str:
     """('people', 2, 'title') -> 'people[2].title'"""
     text = ""
     for part in path:

@@ -11,10 +11,10 @@ from typing import Any
 import jinja2
 import yaml
 
-from locations import src_uri
-from page_descriptions import page_description
-from record import Record, Statement
-from search_terms import search_meta
+from meeting_record.site.locations import src_uri
+from meeting_record.site.page_descriptions import page_description
+from meeting_record.data.record import Record, Statement
+from meeting_record.site.search_terms import search_meta
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from typing import Any, Callable
 
 import jinja2
 
-from record import Record
-from templates import TEMPLATE_DIR
+from meeting_record.data.record import Record
+from meeting_record.site.templates import TEMPLATE_DIR
 
 
 def page_description(record: Record) -> Callable[[str, dict[str, Any]], str]:
