@@ -24,18 +24,21 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from meeting_record.site.abbreviations import configure_abbreviations
-from meeting_record.site.aliases import AliasClash, check_redirect_sources, configure_redirects
-from meeting_record.site.blocks import UnknownBlock, fill_blocks
-from meeting_record.figures.draw import FigureError, register_figures
+from mkdocs.utils import get_relative_url
+
 from meeting_record.data.load_record import DataError, load_record
+from meeting_record.figures.draw import FigureError, register_figures
+from meeting_record.site.abbreviations import configure_abbreviations
+from meeting_record.site.aliases import AliasClash, check_redirect_sources, merged_redirects
+from meeting_record.site.blocks import UnknownBlock, fill_blocks
 from meeting_record.site.navigation import expand_nav
 from meeting_record.site.open_data import PublishError, publish
-from meeting_record.site.page_head import prepare_head
+from meeting_record.site.page_head import head_description, meeting_event
 from meeting_record.site.pages import generated_pages, render_page
 from meeting_record.site.templates import make_environment
 
 log = logging.getLogger("mkdocs.plugins.record")
+REDIRECTS = "redirects"  # mkdocs-redirects, in mkdocs.yml's plugins
 
 
 class _Build:
@@ -61,8 +64,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     _Build.environment.globals["open_data"] = _Build.publication
     config.nav = expand_nav(config.nav or [], _Build.record)
+    redirects = config.plugins[REDIRECTS].config
     try:
-        configure_redirects(config, _Build.record)
+        redirects["redirect_maps"] = merged_redirects(dict(redirects["redirect_maps"]), _Build.record)
     except AliasClash as error:
         raise PluginError(str(error)) from None
     return config
@@ -79,7 +83,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{published.path} is written by hand, but the build publishes that file from the data; remove one")
         files.append(File.generated(config, published.path, content=published.content))
     try:
-        check_redirect_sources(config, files)
+        pages = {file.src_uri for file in files.documentation_pages()}
+        check_redirect_sources(config.plugins[REDIRECTS].config["redirect_maps"], pages)
     except AliasClash as error:
         raise PluginError(str(error)) from None
     return files
@@ -87,10 +92,28 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     try:
-        return fill_blocks(markdown, f"docs/{page.file.src_uri}", _Build.environment, {"page": page, "files": files})
+        context = {"page_src": page.file.src_uri, "relative_url": _links_from(page, files)}
+        return fill_blocks(markdown, f"docs/{page.file.src_uri}", _Build.environment, context)
     except (UnknownBlock, FigureError) as error:
         raise PluginError(str(error)) from None
 
 
+def _links_from(page: Page, files: Files):
+    """A docs path's URL relative to `page` ("" for the page itself), or None if there is no such page."""
+
+    def link(src_uri: str) -> str | None:
+        file = files.get_file_from_path(src_uri)
+        if file is None:
+            return None
+        return "" if file.url == page.url else get_relative_url(file.url, page.url)
+
+    return link
+
+
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    return prepare_head(context, page, config, _Build.record)
+    """What `partials/record-head.html` needs: the description, and on the home page the meeting."""
+    if page.meta.get("description"):
+        page.meta["description"] = head_description(page.meta["description"])
+    if page.is_homepage:
+        context["record_event"] = meeting_event(_Build.record, config.site_url)
+    return context

@@ -23,7 +23,7 @@ from jinja2.filters import do_filesizeformat
 
 from meeting_record.data.load_record import DATA_FILES, load_record
 from meeting_record.site.open_data import publish
-from meeting_record.site.page_head import meeting_event, prepare_head
+from meeting_record.site.page_head import head_description, meeting_event
 from project import DATA, ROOT, build_site
 from meeting_record.data.record import SourceRef
 
@@ -248,7 +248,7 @@ def test_each_hand_written_page_has_its_own_description(path):
 
 def test_description_from_the_data_is_escaped_once():
     page = StubPage('A "quoted" <b>bold</b> & more')
-    prepare_head({}, page, config=type("Config", (), {"site_url": None})(), record=None)
+    page.meta["description"] = head_description(page.meta["description"])
     material = jinja2.Template('<meta name="description" content="{{ page.meta.description }}">').render(page=page)
     ours = render_head(page=page, config={"site_name": "S", "site_description": "D"})
     for markup in (material, ours):

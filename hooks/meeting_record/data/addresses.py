@@ -1,7 +1,7 @@
 """Addresses readers guess from a name: /participants/<a name>/ leads to the participant's page.
 
-Which fields of which data file become such addresses, and the address form of a name. The loader
-checks that no address leads to two items; the site turns them into redirects.
+The address form of a name. Which fields become addresses is in the table of kinds; the loader
+checks that no address leads to two items, and the site turns them into redirects.
 """
 
 from __future__ import annotations
@@ -9,10 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-
-# The fields whose values become addresses in the folder of an item's page, by data file.
-ADDRESS_FIELDS = {"participants": ("name", "full_name", "aliases", "former_ids"),
-                  "people": ("family_name", "former_ids"), "themes": ("former_ids",), "events": ("former_ids",)}
 NOT_IN_SLUG = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 80  # as long as an id may be
 

@@ -15,15 +15,22 @@ from functools import cached_property
 
 @dataclass(frozen=True)
 class SourceRef:
+    """A section of a source, written `document#section` in the data."""
+
     document: str
     section: str
+
+    @classmethod
+    def from_data(cls, value: str) -> SourceRef:
+        document, section = value.split("#")
+        return cls(document, section)
 
 
 @dataclass(frozen=True)
 class Section:
     id: str
     heading: str
-    printed: bool
+    printed: bool = True  # whether the section has a heading of its own in the source
 
 
 @dataclass(frozen=True)
@@ -148,6 +155,14 @@ class Attendee:
     kind: str
     ref: str
     role: str | None = None
+
+    NAMED_BY = ("person", "participant", "group", "party")  # the key that names the attendee
+
+    @classmethod
+    def from_data(cls, value: dict) -> Attendee:
+        """From `{person: id, as: role}`: the key that names the attendee says its kind."""
+        kind = next(k for k in cls.NAMED_BY if k in value)
+        return cls(kind=kind, ref=value[kind], role=value.get("as"))
 
 
 @dataclass(frozen=True)

@@ -24,38 +24,15 @@ SHOWN_CHARACTERS = 120
 YAML_SURPRISES = {bool: "YAML reads unquoted yes/no/on/off/true/false as true or false",
                   int: "YAML reads it as a number", float: "YAML reads it as a number"}
 
-ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
-DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-PHONE_PATTERN = "^\\+[0-9]{1,3}( [0-9]{1,5})+$"
-SOURCE_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$"
-URL_PATTERN = "^https://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+(:[0-9]{1,5})?([/?#][A-Za-z0-9._~:/?#@!$&'()*+,;=%-]*)?$"
 # There is no e-mail field: the source gives a web form and phone numbers. An address written
-# where a web address or a phone number belongs gets a message of its own.
+# where a value of a known form belongs (a web address, a phone number, an id) gets a message of its own.
 EMAIL_LIKE = re.compile(r"^(mailto:)?[^@\s]+@[^@\s]+\.[^@\s]+$", re.IGNORECASE)
-
-# What a value of each kind of field looks like, for "expected …" messages.
-EXPECTED = {
-    ID_PATTERN: "an id (lower-case letters, digits and single hyphens)",
-    DATE_PATTERN: "a date written YYYY-MM-DD",
-    PHONE_PATTERN: "a phone number in quotes, e.g. \"+81 3 5253 5920\"",
-    URL_PATTERN: "a web address starting with https://",
-}
 TYPE_NAMES = {"string": "text", "array": "a list", "object": "a set of fields", "boolean": "true or false",
               "integer": "a whole number"}
-
-PATTERN_HINTS = {
-    ID_PATTERN: "is not a valid id; use lower-case letters, digits and single hyphens, e.g. south-korea",
-    "\\S": "must not be blank",
-    "^[^\\n]*\\S[^\\n]*$": "must be one line of text, not blank",
-    DATE_PATTERN: "is not a date; write YYYY-MM-DD, e.g. 2024-03-14",
-    PHONE_PATTERN: "is not a phone number; write it as + country code and groups of digits, e.g. +81 3 5253 5920",
-    URL_PATTERN: "is not a web address; write it in full, starting with https://",
-    SOURCE_PATTERN: "is not a source reference; write document-id#section-id, e.g. mic-2024-03-18#outcomes",
-    "^[A-Z]{2}$": "is not a two-letter upper-case code, e.g. JP",
-    "^[a-z]{2}(-[A-Z]{2})?$": "is not a language tag; write two lower-case letters, e.g. en or ja",
-    "^[a-z0-9][a-z0-9.-]*\\.(txt|md)$": "is not a source file name; use lower-case letters, digits, dots and hyphens, ending in .txt or .md",
-    "^[A-Za-z0-9]+([ -][A-Za-z0-9]+)*$": "is not a plain term; use letters and digits with single spaces or hyphens between them, e.g. Open RAN",
-}
+# The schemas say, beside a pattern, what a value that breaks it is not (`patternErrorMessage`,
+# which editors show too), and what a value of the form looks like (`x-expected`).
+PATTERN_MESSAGE = "patternErrorMessage"
+EXPECTED = "x-expected"
 
 
 def schema_problems(errors: Iterable[jsonschema.ValidationError], document: Document) -> list[Problem]:
@@ -82,7 +59,7 @@ def _describe(error: jsonschema.ValidationError, document: Document) -> list[Pro
         allowed = list(error.schema.get("properties", {}))
         return [_unknown_field(document, path, key, allowed) for key in error.instance if key not in allowed]
     if kind == "required":
-        missing = error.message.split("'")[1]
+        missing = next(key for key in error.validator_value if key not in error.instance)
         if _misspelt(missing, error):
             return []  # the unknown-field message already says "did you mean …?"
         return [Problem(document.name, document.line_of(path), field_label(document, path + (missing,)),
@@ -139,13 +116,12 @@ def _value_message(error: jsonschema.ValidationError, document: Document, path: 
         return f"the file must hold {_either(schema['required'])} at the top level, not {_kind_of(value)}"
     if kind == "type":
         return _type_message(value, schema, document.raw.get(path))
-    pattern = schema.get("pattern", "")
-    if kind in ("pattern", "format") and EMAIL_LIKE.match(str(value)) and pattern in (URL_PATTERN, PHONE_PATTERN):
-        return f"{_shown(value)} is an e-mail address, but this field takes {EXPECTED[pattern]}"
+    if kind in ("pattern", "format") and EMAIL_LIKE.match(str(value)) and EXPECTED in schema:
+        return f"{_shown(value)} is an e-mail address, but this field takes {schema[EXPECTED]}"
     if kind == "format" and schema.get("format") == "date":
         return f"{_shown(value)} is not a real date ({_date_error(value)}); write YYYY-MM-DD"
     if kind == "pattern":
-        return _pattern_message(value, pattern)
+        return _pattern_message(value, schema)
     if kind in ("minLength", "minItems"):
         return "must not be empty"
     if kind == "maxLength":
@@ -162,7 +138,7 @@ def _value_message(error: jsonschema.ValidationError, document: Document, path: 
 
 
 def _type_message(value: Any, schema: dict, raw: str | None) -> str:
-    known = EXPECTED.get(schema.get("pattern", ""))
+    known = schema.get(EXPECTED)
     types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
     expected = known or _either([TYPE_NAMES.get(name, name) for name in types])
     if value is None:
@@ -183,16 +159,14 @@ def _type_note(value: Any, expected_type: str, known: str | None) -> str:
     return ""
 
 
-def _pattern_message(value: str, pattern: str) -> str:
+def _pattern_message(value: str, schema: dict) -> str:
     if not value.strip():
         return "must not be blank"
-    if pattern == URL_PATTERN and value.lower().startswith("http://"):
+    if schema.get("format") == "uri" and value.lower().startswith("http://"):
         return f"{_shown(value)} must start with https://, not http://"
-    if pattern == URL_PATTERN and not value.lower().startswith("https://"):
-        return f"{_shown(value)} is not a web address; write it in full, starting with https://"
-    if pattern == URL_PATTERN and re.search(r"[^\x21-\x7e]", value):
+    if schema.get("format") == "uri" and re.search(r"[^\x21-\x7e]", value) and value.lower().startswith("https://"):
         return f"{_shown(value)} is not a web address: it holds a space or a character that must be percent-encoded"
-    return f"{_shown(value)} " + PATTERN_HINTS.get(pattern, f"does not match the pattern {pattern}")
+    return f"{_shown(value)} " + schema.get(PATTERN_MESSAGE, f"does not match the pattern {schema['pattern']}")
 
 
 def _date_error(value: str) -> str:

@@ -17,21 +17,9 @@ from typing import Any
 
 import yaml
 
+from meeting_record.data.problems import DataError, Problem
+
 Path_ = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a data file, where it is, and what to do about it."""
-
-    file: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
 @dataclass
@@ -48,14 +36,6 @@ class Document:
         while path and path not in self.lines:
             path = path[:-1]
         return self.lines.get(path, 1)
-
-
-class DataFileError(Exception):
-    """The file could not be read as YAML at all."""
-
-    def __init__(self, problem: Problem):
-        super().__init__(str(problem))
-        self.problem = problem
 
 
 # ---------------------------------------------------------------------------
@@ -80,15 +60,15 @@ UNPRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U0
 
 
 def read_document(path: Path, name: str) -> Document:
-    """Parse `path` (shown to people as `name`) into a Document, or raise DataFileError."""
+    """Parse `path` (shown to people as `name`) into a Document, or raise DataError."""
     text = _read_text(path, name)
     _check_events(text, name)
     try:
         node = yaml.compose(text, Loader=_TextDateLoader)
     except yaml.MarkedYAMLError as error:
-        raise DataFileError(_syntax_problem(error, name, text)) from None
+        raise DataError.one(_syntax_problem(error, name, text)) from None
     if node is None:
-        raise DataFileError(Problem(name, 1, "", "the file is empty; it must hold the data described in its opening comment"))
+        raise DataError.one(Problem(name, 1, "", "the file is empty; it must hold the data described in its opening comment"))
     document = Document(name, None)
     document.data = _build(node, (), document, _TextDateLoader(""))
     return document
@@ -98,22 +78,22 @@ def _read_text(path: Path, name: str) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DataFileError(Problem(name, 0, "", "the file is missing; the site is built from every data file, so restore it")) from None
+        raise DataError.one(Problem(name, 0, "", "the file is missing; the site is built from every data file, so restore it")) from None
     except OSError as error:  # a folder of that name, or no permission to read it
-        raise DataFileError(Problem(name, 0, "", f"the file cannot be read ({error.strerror}); it must be a readable file")) from None
+        raise DataError.one(Problem(name, 0, "", f"the file cannot be read ({error.strerror}); it must be a readable file")) from None
     if len(raw) > MAX_BYTES:
-        raise DataFileError(Problem(name, 0, "", f"the file is {len(raw):,} bytes; data files may be at most {MAX_BYTES:,}"))
+        raise DataError.one(Problem(name, 0, "", f"the file is {len(raw):,} bytes; data files may be at most {MAX_BYTES:,}"))
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise DataFileError(Problem(name, 1, "", "the file starts with a byte-order mark; save it as UTF-8 without BOM"))
+        raise DataError.one(Problem(name, 1, "", "the file starts with a byte-order mark; save it as UTF-8 without BOM"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise DataFileError(Problem(name, line, "", f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")) from None
+        raise DataError.one(Problem(name, line, "", f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")) from None
     unprintable = UNPRINTABLE.search(text)
     if unprintable:
         line = text.count("\n", 0, unprintable.start()) + 1
-        raise DataFileError(Problem(name, line, "", f"the line holds {_character(unprintable.group())}; delete it"))
+        raise DataError.one(Problem(name, line, "", f"the line holds {_character(unprintable.group())}; delete it"))
     return text
 
 
@@ -130,13 +110,13 @@ def _check_events(text: str, name: str) -> None:
             line = event.start_mark.line + 1
             anchor = getattr(event, "anchor", None)
             if isinstance(event, yaml.AliasEvent) or anchor is not None:
-                raise DataFileError(Problem(name, line, "", f"YAML anchors and aliases (&{anchor}, *{anchor}) are not allowed: write the value out in full, in quotes if it starts with & or *"))
+                raise DataError.one(Problem(name, line, "", f"YAML anchors and aliases (&{anchor}, *{anchor}) are not allowed: write the value out in full, in quotes if it starts with & or *"))
             if getattr(event, "tag", None) is not None:
                 tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-                raise DataFileError(Problem(name, line, "", f"YAML tags such as {tag} are not allowed; write the plain value, in quotes if it must stay text"))
+                raise DataError.one(Problem(name, line, "", f"YAML tags such as {tag} are not allowed; write the plain value, in quotes if it must stay text"))
             depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
             if depth > MAX_DEPTH:
-                raise DataFileError(Problem(name, line, "", f"the data is nested more than {MAX_DEPTH} levels deep; check the indentation and brackets"))
+                raise DataError.one(Problem(name, line, "", f"the data is nested more than {MAX_DEPTH} levels deep; check the indentation and brackets"))
     except yaml.MarkedYAMLError:
         return  # the syntax error is reported, with its position, by compose()
 
@@ -194,11 +174,11 @@ def _build(node: yaml.Node, path: Path_, document: Document, scalars: yaml.SafeL
     try:
         value = scalars.construct_object(node)
     except ValueError:  # a number too long for Python to read: 4,300 digits and more
-        raise DataFileError(Problem(document.name, document.lines[path], dotted(path),
+        raise DataError.one(Problem(document.name, document.lines[path], dotted(path),
                                     f"YAML reads this as a number of {len(node.value):,} characters; put it in quotes if it is text")) from None
     unprintable = UNPRINTABLE.search(value) if isinstance(value, str) else None
     if unprintable:  # only an escape such as "\x07" in a quoted value gets this far
-        raise DataFileError(Problem(document.name, document.lines[path], dotted(path), f"the text holds {_character(unprintable.group())}; delete it"))
+        raise DataError.one(Problem(document.name, document.lines[path], dotted(path), f"the text holds {_character(unprintable.group())}; delete it"))
     return value
 
 
@@ -207,11 +187,11 @@ def _build_mapping(node: yaml.MappingNode, path: Path_, document: Document, scal
     for key_node, value_node in node.value:
         key_line = key_node.start_mark.line + 1
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-            raise DataFileError(Problem(document.name, key_line, dotted(path), "a key must be a plain field name (no lists, sets of fields or << merges as keys)"))
+            raise DataError.one(Problem(document.name, key_line, dotted(path), "a key must be a plain field name (no lists, sets of fields or << merges as keys)"))
         key = key_node.value  # as written: `on:` or `1:` is then reported as an unknown field
         if key in mapping:
             first = document.lines[path + (key,)]
-            raise DataFileError(Problem(document.name, key_line, dotted(path + (key,)), f"the field appears twice (first on line {first}); keep one"))
+            raise DataError.one(Problem(document.name, key_line, dotted(path + (key,)), f"the field appears twice (first on line {first}); keep one"))
         mapping[key] = _build(value_node, path + (key,), document, scalars)
         document.lines[path + (key,)] = key_line
     return mapping

@@ -13,9 +13,6 @@ from typing import Callable
 
 import jinja2
 from markupsafe import Markup
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from meeting_record.figures.layouts import participants_layout, talks_layout, timeline_layout
 from meeting_record.site.locations import src_uri, target
@@ -39,12 +36,13 @@ def make_svg_environment() -> jinja2.Environment:
 
 
 def register_figures(environment: jinja2.Environment, record: Record) -> None:
-    """Make `figure(name)` available to block templates; blocks are rendered with `page` and `files`."""
+    """Make `figure(name)` available to block templates; blocks are rendered with `page_src` (the
+    page's docs path) and `relative_url` (a docs path's URL relative to that page, or None if no such page)."""
     svg_environment = make_svg_environment()
 
     @jinja2.pass_context
     def figure(context: jinja2.runtime.Context, name: str) -> Markup:
-        return render_figure(name, record, page_links(context["page"], context["files"]), svg_environment)
+        return render_figure(name, record, page_links(context["page_src"], context["relative_url"]), svg_environment)
 
     environment.globals["figure"] = figure
 
@@ -58,17 +56,15 @@ def render_figure(name: str, record: Record, href: Callable[[Item], str], enviro
     return Markup("\n".join(line.strip() for line in svg.splitlines() if line.strip()))
 
 
-def page_links(page: Page, files: Files) -> Callable[[Item], str]:
-    """`href(item)`: the URL of the item's page or anchor, relative to `page`, so that the site
-    works from any folder it is served from."""
+def page_links(page_src: str, relative_url: Callable[[str], str | None]) -> Callable[[Item], str]:
+    """`href(item)`: the URL of the item's page or anchor, relative to the page at `page_src`, so
+    that the site works from any folder it is served from."""
 
     def href(item: Item) -> str:
-        file = files.get_file_from_path(src_uri(item))
-        if file is None:
-            raise FigureError(f"a figure on docs/{page.file.src_uri} links to {item.id}, whose page docs/{src_uri(item)} does not exist")
+        url = relative_url(src_uri(item))
+        if url is None:
+            raise FigureError(f"a figure on docs/{page_src} links to {item.id}, whose page docs/{src_uri(item)} does not exist")
         anchor = f"#{item.id}" if "#" in target(item) else ""
-        if file.url == page.url:
-            return anchor or "./"
-        return get_relative_url(file.url, page.url) + anchor
+        return url + anchor if url else anchor or "./"
 
     return href

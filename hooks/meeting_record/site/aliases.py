@@ -9,15 +9,10 @@ may take the place of a real page, and no address may lead to two different item
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-
-from meeting_record.data.addresses import ADDRESS_FIELDS, slug
+from meeting_record.data.addresses import slug
+from meeting_record.data.kinds import KINDS
 from meeting_record.site.locations import src_uri
 from meeting_record.data.record import Record
-
-REDIRECTS = "redirects"  # mkdocs-redirects, in mkdocs.yml's plugins
-
 
 class AliasClash(Exception):
     """A redirect would take the place of a page, or lead one address to two pages."""
@@ -27,11 +22,11 @@ def alias_redirects(record: Record) -> dict[str, str]:
     """Redirects from each guessable address (docs path) to the item's page (docs path). The
     loader has made sure that no two items share an address (see `load_record`)."""
     redirects: dict[str, str] = {}
-    for key, fields in ADDRESS_FIELDS.items():
-        for item in getattr(record, key):
+    for kind in (k for k in KINDS if k.addresses):
+        for item in getattr(record, kind.key):
             page = src_uri(item)
-            for name in names_in(fields, lambda field: getattr(item, field)):
-                alias = f"{key}/{slug(name)}.md"
+            for name in names_in(kind.addresses, lambda field: getattr(item, field)):
+                alias = f"{kind.key}/{slug(name)}.md"
                 if slug(name) and alias != page:
                     redirects[alias] = page
     return redirects
@@ -46,22 +41,18 @@ def names_in(fields: tuple[str, ...], value_of) -> list[str]:
     return names
 
 
-def configure_redirects(config: MkDocsConfig, record: Record) -> None:
-    """Add the guessable addresses to the redirects listed by hand in mkdocs.yml."""
-    settings = config.plugins[REDIRECTS].config
-    by_hand = dict(settings["redirect_maps"])
+def merged_redirects(by_hand: dict[str, str], record: Record) -> dict[str, str]:
+    """The guessable addresses beside the redirects listed by hand in mkdocs.yml."""
     generated = alias_redirects(record)
     for alias in sorted(set(by_hand) & set(generated)):
         if by_hand[alias] != generated[alias]:
             raise AliasClash(f"mkdocs.yml redirects {alias} to {by_hand[alias]}, but the data makes it an address "
                              f"of {generated[alias]}; keep one")
-    settings["redirect_maps"] = {**generated, **by_hand}
+    return {**generated, **by_hand}
 
 
-def check_redirect_sources(config: MkDocsConfig, files: Files) -> None:
+def check_redirect_sources(redirects: dict[str, str], pages: set[str]) -> None:
     """Refuse a redirect that would overwrite a page of the site: it would hide that page for good."""
-    redirects = config.plugins[REDIRECTS].config["redirect_maps"]
-    pages = {file.src_uri for file in files.documentation_pages()}
     for alias in sorted(set(redirects) & pages):
         raise AliasClash(f"the redirect from {alias} to {redirects[alias]} would replace the page docs/{alias}; "
                          f"remove the name from data/ or the redirect from mkdocs.yml")

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from meeting_record.data.load_record import DATA_FILES
+from meeting_record.data.kinds import DATA_FILES, KINDS
 from meeting_record.data.record import Attendee, Record, SourceRef
 
 FOLDER = "data"
-CSV_TABLES = ("participants", "people", "talks", "statements")
+CSV_TABLES = tuple(kind.key for kind in KINDS if kind.csv)
 # A list goes in one CSV cell, an item to a line: list items are one-line texts and ids by their
 # schemas, so no item can hold the separator (any other punctuation could appear in a topic).
 LIST_SEPARATOR = "\n"

@@ -11,22 +11,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import escape
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
+from markupsafe import Markup, escape
 
 from meeting_record.data.record import Participant, Record
 
 SCHEMA_ORG = "https://schema.org"
 
 
-def prepare_head(context: dict[str, Any], page: Page, config: MkDocsConfig, record: Record) -> dict[str, Any]:
-    """Add to the page's template context what `partials/record-head.html` needs."""
-    if page.meta.get("description"):
-        page.meta["description"] = escape(str(page.meta["description"]))
-    if page.is_homepage:
-        context["record_event"] = meeting_event(record, config.site_url)
-    return context
+def head_description(description: Any) -> Markup:
+    """The page's description, escaped once for the attribute Material writes it into."""
+    return escape(str(description))
 
 
 def meeting_event(record: Record, site_url: str | None = None) -> dict[str, Any]:

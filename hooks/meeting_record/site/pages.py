@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from meeting_record.site.locations import src_uri
+from meeting_record.data.kinds import KINDS
 from meeting_record.site.page_descriptions import page_description
 from meeting_record.data.record import Record, Statement
 from meeting_record.site.search_terms import search_meta
@@ -26,20 +26,20 @@ class GeneratedPage:
 
 
 def generated_pages(record: Record) -> list[GeneratedPage]:
-    pages = [
-        GeneratedPage("participants/index.md", "participants_index.md.j2"),
-        *(GeneratedPage(src_uri(p), "participant.md.j2", {"p": p}) for p in record.participants),
-        GeneratedPage("people/index.md", "people_index.md.j2"),
-        *(GeneratedPage(src_uri(person), "person.md.j2", {"person": person}) for person in record.people),
-        GeneratedPage("themes/index.md", "themes_index.md.j2"),
-        *(GeneratedPage(src_uri(theme), "theme.md.j2", {"theme": theme, "number": number})
-          for number, theme in enumerate(record.themes, start=1)),
-        GeneratedPage("events/index.md", "events_index.md.j2"),
-        *(GeneratedPage(src_uri(event), "event.md.j2", {"event": event}) for event in record.events),
-        GeneratedPage("statements.md", "statements.md.j2", _statements_context(record)),
-        GeneratedPage("talks.md", "talks.md.j2"),
-    ]
+    """For each kind with a list page, that page; for each kind with pages of its own, one per item."""
+    pages = []
+    for kind in KINDS:
+        if kind.index and kind.index not in (page.src_uri for page in pages):
+            pages.append(GeneratedPage(kind.index, index_template(kind.index), _list_context(kind.index, record)))
+        if kind.page:
+            pages.extend(GeneratedPage(kind.src_uri(item.id), kind.template, {kind.name: item, "number": number})
+                         for number, item in enumerate(getattr(record, kind.key), start=1))
     return _with_descriptions(_with_search_meta(pages, record), record)
+
+
+def index_template(index: str) -> str:
+    """The template of a list page: participants/index.md is drawn by participants_index.md.j2."""
+    return index.replace("/", "_") + ".j2"
 
 
 def render_page(page: GeneratedPage, environment: jinja2.Environment) -> str:
@@ -60,6 +60,10 @@ def _with_descriptions(pages: list[GeneratedPage], record: Record) -> list[Gener
     """Give each page its own meta description (see `page_descriptions`)."""
     describe = page_description(record)
     return [replace(page, meta={**page.meta, "description": describe(page.template, page.context)}) for page in pages]
+
+
+def _list_context(index: str, record: Record) -> dict[str, Any]:
+    return _statements_context(record) if index == "statements.md" else {}
 
 
 def _statements_context(record: Record) -> dict[str, Any]:

@@ -22,12 +22,11 @@ import html
 import re
 from dataclasses import dataclass
 
+from meeting_record.data.kinds import BY_CLASS
 from meeting_record.site.locations import src_uri
 from meeting_record.data.record import Event, Participant, Person, Record, Theme
 
-# How strongly each kind of page ranks. An item's own page outranks the pages that only list it:
-# a participant its people and events, a theme the event that discussed all six themes.
-KIND_BOOST = {Participant: 4.0, Person: 3.0, Theme: 2.0, Event: 1.0}
+# How strongly each kind of page ranks is the table of kinds' `search_boost`.
 # The weight of a participant whose name begins with another's name or alias (Ukraine: UK).
 LONGER_NAME = 2 / 3
 # The front matter key that the tags plugin reads (`tags_name_property` in mkdocs.yml).
@@ -61,14 +60,14 @@ def page_terms(record: Record) -> dict[str, PageTerms]:
     terms = _participant_terms(record)
     for person in record.people:
         country = record.participant_of(person).name
-        terms[src_uri(person)] = PageTerms((country,), (person.name,), KIND_BOOST[Person])
+        terms[src_uri(person)] = PageTerms((country,), (person.name,), BY_CLASS[Person].search_boost)
     for theme in record.themes:
         names = theme.keywords + _topics(record, theme.id)
-        terms[src_uri(theme)] = PageTerms((theme.title,), names, KIND_BOOST[Theme])
+        terms[src_uri(theme)] = PageTerms((theme.title,), names, BY_CLASS[Theme].search_boost)
     for event in record.events:
         tags = tuple(record.get(t).title for t in event.themes) + _attending(record, event)
         names = (event.title,) + _topics(record, event.id)
-        terms[src_uri(event)] = PageTerms(tags, names, KIND_BOOST[Event])
+        terms[src_uri(event)] = PageTerms(tags, names, BY_CLASS[Event].search_boost)
     return terms
 
 
@@ -86,7 +85,7 @@ def _participant_terms(record: Record) -> dict[str, PageTerms]:
     terms = {}
     for p in record.participants:
         rivals = _rival_words(record, p, lambda other: [other.name, *aliases[other.id]])
-        boost = KIND_BOOST[Participant] * (LONGER_NAME if _begins_with_any(p.name, rivals) else 1)
+        boost = BY_CLASS[Participant].search_boost * (LONGER_NAME if _begins_with_any(p.name, rivals) else 1)
         terms[src_uri(p)] = PageTerms((p.name,), (p.full_name, p.short_name, *aliases[p.id]), round(boost, 2))
     return terms
 

@@ -1,0 +1,53 @@
+"""Turn checked data into the record's dataclasses, field by field, from the classes' own types.
+
+Each field is declared once in its dataclass (and checked against its schema by the data tests);
+the conversion follows from the type: text stays text, `tuple[X, ...]` takes a list of X, a
+dataclass takes a set of fields, `datetime.date` takes YYYY-MM-DD, `X | None` may be missing. A
+class whose data is written in another shape says so with a `from_data` class method.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import functools
+import types
+import typing
+from typing import Any
+
+
+def convert(cls: type, value: Any) -> Any:
+    """`value`, as read from a data file and checked by its schema, as an instance of `cls`."""
+    if hasattr(cls, "from_data"):
+        return cls.from_data(value)
+    if dataclasses.is_dataclass(cls):
+        return _dataclass(cls, value)
+    origin = typing.get_origin(cls)
+    if origin is tuple:
+        item_type = typing.get_args(cls)[0]
+        return tuple(convert(item_type, item) for item in value)
+    if origin in (typing.Union, types.UnionType):
+        return None if value is None else convert(next(a for a in typing.get_args(cls) if a is not type(None)), value)
+    if cls is datetime.date:
+        return datetime.date.fromisoformat(value)
+    return value
+
+
+def _dataclass(cls: type, data: dict) -> Any:
+    values = {}
+    for field in dataclasses.fields(cls):
+        if field.name in data:
+            values[field.name] = convert(_hints(cls)[field.name], data[field.name])
+        elif field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+            values[field.name] = _empty(_hints(cls)[field.name])
+    return cls(**values)
+
+
+def _empty(hint: Any) -> Any:
+    """What an optional field that the data leaves out holds: () for a list, None otherwise."""
+    return () if typing.get_origin(hint) is tuple else None
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
