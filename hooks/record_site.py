@@ -7,15 +7,10 @@ starts from a freshly loaded record, so an edited data file is always picked up.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from pathlib import Path
-
-# MkDocs runs this file afresh for every build (each rebuild of `mkdocs serve` too), but Python
-# would hand back the package's modules as first imported. Forgetting them here makes every build
-# run the code as it is on disk now.
-for _name in [name for name in sys.modules if name.split(".")[0] == "meeting_record"]:
-    del sys.modules[_name]
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -38,6 +33,8 @@ from meeting_record.site.pages import generated_pages, render_page
 from meeting_record.site.templates import make_environment
 
 log = logging.getLogger("mkdocs.plugins.record")
+PACKAGE = "meeting_record"
+HOOKS = str(Path(__file__).parent)
 REDIRECTS = "redirects"  # mkdocs-redirects, in mkdocs.yml's plugins
 
 
@@ -49,7 +46,23 @@ class _Build:
     publication = None  # the open data files, published beside the pages
 
 
+def _use_the_code_on_disk() -> None:
+    """Import the package afresh and rebind this file's names to it. MkDocs loads this file once
+    per process and Python keeps imported modules, so without this `mkdocs serve` would rebuild
+    with the code as it was when the server started."""
+    imported = {name: value.__module__ for name, value in globals().items()
+                if getattr(value, "__module__", "").split(".")[0] == PACKAGE}
+    for module in [name for name in sys.modules if name.split(".")[0] == PACKAGE]:
+        del sys.modules[module]
+    sys.path.insert(0, HOOKS)
+    try:
+        globals().update({name: getattr(importlib.import_module(module), name) for name, module in imported.items()})
+    finally:
+        sys.path.remove(HOOKS)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _use_the_code_on_disk()
     data_dir = Path(config.config_file_path).parent / "data"
     try:
         _Build.record = load_record(data_dir)
