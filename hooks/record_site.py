@@ -12,6 +12,7 @@ import logging
 import sys
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -30,7 +31,7 @@ from meeting_record.site.navigation import expand_nav
 from meeting_record.site.open_data import PublishError, publish
 from meeting_record.site.page_head import head_description, meeting_event
 from meeting_record.site.pages import generated_pages, render_page
-from meeting_record.site.templates import make_environment
+from meeting_record.site.templates import TEMPLATE_CACHE, make_environment
 
 log = logging.getLogger("mkdocs.plugins.record")
 PACKAGE = "meeting_record"
@@ -101,6 +102,12 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     except AliasClash as error:
         raise PluginError(str(error)) from None
     return files
+
+
+def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """The theme's templates are compiled once, not on every build (`mkdocs serve` rebuilds often)."""
+    env.bytecode_cache = TEMPLATE_CACHE
+    return env
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from meeting_record.figures.layouts import participants_layout, talks_layout, timeline_layout
 from meeting_record.site.locations import src_uri, target
+from meeting_record.site.templates import TEMPLATE_CACHE
 from meeting_record.data.record import Item, Record
 
 FIGURES = {"participants": participants_layout, "timeline": timeline_layout, "talks": talks_layout}
@@ -27,6 +28,7 @@ class FigureError(Exception):
 
 def make_svg_environment() -> jinja2.Environment:
     return jinja2.Environment(
+        bytecode_cache=TEMPLATE_CACHE,
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

@@ -12,12 +12,13 @@ from typing import Any, Callable
 import jinja2
 
 from meeting_record.data.record import Record
-from meeting_record.site.templates import TEMPLATE_DIR
+from meeting_record.site.templates import TEMPLATE_CACHE, TEMPLATE_DIR
 
 
 def page_description(record: Record) -> Callable[[str, dict[str, Any]], str]:
     """`describe(page_template, context)`: the description of a page made from `page_template`."""
     environment = jinja2.Environment(
+        bytecode_cache=TEMPLATE_CACHE,
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR / "descriptions"),
         autoescape=False,  # plain text: escaped by whoever puts it in HTML
         undefined=jinja2.StrictUndefined,

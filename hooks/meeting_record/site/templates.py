@@ -18,6 +18,9 @@ from meeting_record.site.markdown_text import escape_markdown, finalize
 from meeting_record.data.record import Item, Record, SourceRef
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
+# Compiled templates, kept between builds in a folder of the user's own (Jinja's default, checked
+# for its owner) and keyed by each template's text, so an edited template is compiled afresh.
+TEMPLATE_CACHE = jinja2.FileSystemBytecodeCache()
 ANCHOR_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 LANGUAGE = re.compile(r"[a-z]{2}(-[A-Z]{2})?")
 URL_SAFE = ":/?#@!$&*+,;=%-._~"
@@ -25,6 +28,7 @@ URL_SAFE = ":/?#@!$&*+,;=%-._~"
 
 def make_environment(record: Record) -> jinja2.Environment:
     environment = jinja2.Environment(
+        bytecode_cache=TEMPLATE_CACHE,
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         autoescape=True,  # with `finalize`, makes every data value Markdown-safe
         finalize=finalize,
