@@ -67,12 +67,11 @@ def _list_context(index: str, record: Record) -> dict[str, Any]:
 
 
 def _statements_context(record: Record) -> dict[str, Any]:
-    """Japan's interventions grouped by where they were made, in the source's order; then the rest."""
-    reporter = record.reporter.id
-    grouped: dict[str, list[Statement]] = {}
+    """Every statement in the source's order, in runs of consecutive statements made under the
+    same theme or event: [(theme or event, [statement, ...]), ...]."""
+    runs: list[tuple[Any, list[Statement]]] = []
     for statement in record.statements:
-        if statement.speaker == reporter:
-            grouped.setdefault(statement.during, []).append(statement)
-    japan = [(record.get(context), items) for context, items in grouped.items()]
-    others = [s for s in record.statements if s.speaker != reporter]
-    return {"japan": japan, "others": others}
+        if not runs or runs[-1][0].id != statement.during:
+            runs.append((record.get(statement.during), []))
+        runs[-1][1].append(statement)
+    return {"runs": runs}
