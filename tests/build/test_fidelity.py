@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from locations import target
+from meeting_record.site.locations import target
 from site_pages import page_files
 from test_site import page_html, visible_text
 
