@@ -112,7 +112,7 @@ def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) ->
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     try:
-        context = {"page_src": page.file.src_uri, "relative_url": _links_from(page, files)}
+        context = {"page_src": page.file.src_uri, "relative_url": _links_from(page, files), "page_markdown": markdown}
         return fill_blocks(markdown, f"docs/{page.file.src_uri}", _Build.environment, context)
     except (UnknownBlock, FigureError) as error:
         raise PluginError(str(error)) from None

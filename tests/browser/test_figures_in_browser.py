@@ -1,5 +1,5 @@
-"""The figures in a browser: they fit a phone's width, follow the light and dark palettes, and
-their shapes lead to the items' pages."""
+"""The figures in a browser: they fit a phone's width, follow the light and dark palettes, read
+as sentences to a screen reader, and their boxes lead to the items' pages."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ FIGURE_PAGES = {"participants": "/participants/", "timeline": "/events/", "talks
 PHONE = {"width": 390, "height": 844}
 
 # The relative luminance of a computed CSS colour (alpha ignored: the point is light or dark).
-LUMINANCE = """el => {
-  const [r, g, b] = getComputedStyle(el).fill.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => {
+LUMINANCE = """([el, property]) => {
+  const [r, g, b] = getComputedStyle(el)[property].match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => {
     v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }"""
@@ -21,7 +21,7 @@ def test_figure_fits_a_phone_screen(browser, site_url, name):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(site_url + FIGURE_PAGES[name])
-    box = page.locator(f"#figure-{name} svg").bounding_box()
+    box = page.locator(f"#figure-{name} .fig-drawing").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
     assert box["width"] > PHONE["width"] * 0.8, "the drawing uses the width it has"
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -35,9 +35,10 @@ def test_figure_text_follows_the_palette(browser, site_url, name):
         context = browser.new_context(color_scheme=scheme)
         page = context.new_page()
         page.goto(site_url + FIGURE_PAGES[name])
-        label = page.locator(f"#figure-{name} text.fig-label, #figure-{name} text.fig-heading").first
-        chip = page.locator(f"#figure-{name} rect.fig-chip").first
-        luminance[scheme] = (label.evaluate(LUMINANCE), chip.evaluate(LUMINANCE))
+        chip = page.locator(f"#figure-{name} .fig-chip:not(.fig-chip--marked)").first
+        label = chip.locator("a").first
+        luminance[scheme] = (label.evaluate(f"el => ({LUMINANCE})([el, 'color'])"),
+                             chip.evaluate(f"el => ({LUMINANCE})([el, 'backgroundColor'])"))
         context.close()
     (light_text, light_chip), (dark_text, dark_chip) = luminance["light"], luminance["dark"]
     assert light_text < light_chip and dark_text > dark_chip, luminance
@@ -49,10 +50,26 @@ def test_a_shape_leads_to_its_item_without_a_script_error(browser, site_url, rec
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site_url + "/participants/")
-    chip = page.locator(f'#figure-participants a[*|href="{record.presidency.id}/"]')
+    chip = page.locator("#figure-participants .fig-chip--marked a")
     chip.hover()
     chip.click()
     page.wait_for_url(f"**/participants/{record.presidency.id}/")
     assert page.locator(f"h1#{record.presidency.id}").count() == 1
     assert not errors
+    page.close()
+
+
+def test_talks_figure_reads_as_sentences(browser, site_url, record):
+    """What a screen reader announces: the figure by its caption, each box as words with spaces
+    and commas, and each line as the talk it stands for."""
+    page = browser.new_page()
+    page.goto(site_url + FIGURE_PAGES["talks"])
+    figure = page.get_by_role("figure", name="Who met whom in the bilateral talks", exact=False)
+    tree = figure.aria_snapshot()
+    for talk in record.talks:
+        other = record.get(talk.counterpart)
+        assert f'link "{other.name}, {other.title}"' in tree, tree
+        assert f'link "Bilateral talk: {record.name_of(talk)}"' in tree, tree
+    host = record.get(record.talks[0].host)
+    assert f'link "{host.name}, {host.title}"' in tree, tree
     page.close()

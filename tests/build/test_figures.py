@@ -1,6 +1,7 @@
-"""The figures: drawn from the record at build time as inline SVG, each with a title and a text
-description, every shape that stands for an item linking to that item's page, and nothing in
-them more precise than the source."""
+"""The figures: drawn from the record at build time as HTML boxes laid out by CSS (SVG draws only
+lines), each named by its caption, every box that stands for an item linking to that item's page,
+no link a second Tab stop for a place the page's text already links, and nothing in them more
+precise than the source."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from meeting_record.figures.draw import FIGURES, make_svg_environment, render_figure
-from project import ROOT
 from meeting_record.data.record import Record, Talk
+from meeting_record.figures.draw import FIGURES, make_figure_environment, render_figure
+from project import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 # The page each figure is shown on, as a URL path from the site's root.
 FIGURE_PAGES = {"participants": "participants/", "timeline": "events/", "talks": "talks/"}
 
@@ -25,29 +27,38 @@ def page_file(site: Path, url: str) -> Path:
     return site / url / "index.html"
 
 
-def figure_of(site: Path, name: str) -> ET.Element:
-    """The built <figure> for `name`, parsed as XML (so it must be well-formed)."""
+def figure_markup(site: Path, name: str) -> tuple[str, str]:
+    """The built <figure> for `name`, and the rest of its page."""
     markup = page_file(site, FIGURE_PAGES[name]).read_text(encoding="utf-8")
     found = re.findall(rf'<figure class="record-figure[^"]*" id="figure-{name}">.*?</figure>', markup, re.S)
     assert len(found) == 1, f"figure {name} should appear exactly once on /{FIGURE_PAGES[name]}"
-    return ET.fromstring(found[0])
+    return found[0], markup.replace(found[0], "")
 
 
-XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+def figure_of(site: Path, name: str) -> ET.Element:
+    """The built <figure> for `name`, parsed as XML (so it must be well-formed)."""
+    return ET.fromstring(figure_markup(site, name)[0])
+
+
+def anchors(element: ET.Element) -> list[ET.Element]:
+    return [a for a in element.iter() if a.tag in ("a", f"{SVG}a")]
+
+
+def href_of(a: ET.Element) -> str:
+    return a.get("href") or a.get(XLINK_HREF)
 
 
 def links(element: ET.Element) -> list[str]:
-    return [a.get(XLINK_HREF) for a in element.iter(f"{SVG}a")]
+    return [href_of(a) for a in anchors(element)]
 
 
-def svg_text(element: ET.Element) -> str:
-    svg = element.find(f"{SVG}svg")
-    return " ".join(" ".join(t.itertext()) for t in svg.iter(f"{SVG}text"))
+def text_of(element: ET.Element) -> str:
+    return " ".join(" ".join(element.itertext()).split())
 
 
-def rendered(name: str, record: Record) -> ET.Element:
+def rendered(name: str, record: Record, listed=lambda item: False) -> ET.Element:
     """`name` drawn from `record`, with each link simply '#<id>'."""
-    markup = render_figure(name, record, lambda item: f"#{item.id}", make_svg_environment())
+    markup = render_figure(name, lambda item: f"#{item.id}", listed, make_figure_environment(record))
     return ET.fromstring(markup)
 
 
@@ -55,14 +66,25 @@ def rendered(name: str, record: Record) -> ET.Element:
 # In the built site
 
 @pytest.mark.parametrize("name", sorted(FIGURE_PAGES))
-def test_figure_has_title_description_and_caption(built_site, name):
+def test_figure_is_named_by_its_caption_and_draws_no_text_in_svg(built_site, name):
     figure = figure_of(built_site, name)
-    svg = figure.find(f"{SVG}svg")
-    title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
-    assert svg.get("aria-labelledby") == title.get("id") and svg.get("aria-describedby") == desc.get("id")
-    assert title.text.strip() and len(desc.text) > 40
-    assert figure.find("figcaption").text.strip()
-    assert re.fullmatch(r"0 0 [\d.]+ [\d.]+", svg.get("viewBox")), "a viewBox lets the drawing scale to the page"
+    assert len(figure.find("figcaption").text) > 40
+    assert not list(figure.iter(f"{SVG}text")), "text in SVG cannot wrap: the boxes of text are HTML"
+
+
+@pytest.mark.parametrize("name", sorted(FIGURE_PAGES))
+def test_a_link_the_page_repeats_is_no_second_tab_stop(built_site, name):
+    """A figure link that leaves the Tab order must lead where a link in the page's text leads too,
+    and one that stays in it must lead where no other link of the page's content does."""
+    figure, rest = figure_markup(built_site, name)
+    content = rest.split('<article', 1)[1].split("</article>", 1)[0]
+    elsewhere = set(re.findall(r'href="([^"]+)"', content))
+    for a in anchors(ET.fromstring(figure)):
+        href = href_of(a)
+        if a.get("tabindex") == "-1":
+            assert href in elsewhere, f"{href} is reachable only by a pointer"
+        else:
+            assert href not in elsewhere, f"{href} is a second Tab stop on /{FIGURE_PAGES[name]}"
 
 
 @pytest.mark.parametrize("name", sorted(FIGURE_PAGES))
@@ -85,9 +107,9 @@ def test_participants_figure_links_every_participant_in_its_group(built_site, re
     for group in record.groups:
         assert f"#{group.id}" in hrefs
     assert sorted(h for h in hrefs if not h.startswith("#")) == sorted(f"{p.id}/" for p in record.participants)
-    description = figure.find(f"{SVG}svg/{SVG}desc").text
+    words = text_of(figure)
     for participant in record.participants:
-        assert participant.name in description
+        assert participant.name in words
 
 
 def test_timeline_links_every_event_theme_and_talk(built_site, record):
@@ -106,8 +128,9 @@ def test_talks_figure_links_each_talk_and_each_side(built_site, record):
         assert f"#{talk.id}" in hrefs
         assert f"../people/{talk.host}/" in hrefs and f"../people/{talk.counterpart}/" in hrefs
         assert f"../participants/{record.partner_of(talk).id}/" in hrefs
-    titles = [a.find(f"{SVG}title").text for a in figure.iter(f"{SVG}a") if a.get(XLINK_HREF).startswith("#")]
-    assert len(titles) == len(record.talks), "each line that stands for a talk has a name of its own"
+    names = [a.get("aria-label") for a in figure.iter(f"{SVG}a") if href_of(a).startswith("#")]
+    assert names == [f"Bilateral talk: {record.name_of(talk)}" for talk in record.talks], \
+        "each line that stands for a talk has a name of its own"
 
 
 # ---------------------------------------------------------------------------
@@ -118,16 +141,19 @@ TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b[ap]\.?m\.?\b|morning|afternoo
 
 @pytest.mark.parametrize("name", sorted(FIGURES))
 def test_no_time_of_day_is_drawn(record, name):
-    figure = rendered(name, record)
-    assert not TIME_OF_DAY.search(svg_text(figure) + figure.find(f"{SVG}svg/{SVG}desc").text)
+    assert not TIME_OF_DAY.search(text_of(rendered(name, record)))
+
+
+def arrows(figure: ET.Element) -> list[ET.Element]:
+    """The steps drawn under an arrow from the step before them."""
+    return [li for ul in figure.iter("ul") if ul.get("class") == "fig-then" for li in ul.findall("li")]
 
 
 def test_only_the_stated_order_is_drawn_as_arrows(record):
-    svg = rendered("timeline", record)
-    arrows = [p for p in svg.iter(f"{SVG}path") if p.get("class") == "fig-arrow"]
-    assert len(arrows) == sum(1 for event in record.events if event.after)
+    figure = rendered("timeline", record)
+    assert len(arrows(figure)) == sum(1 for event in record.events if event.after)
     unordered = [e for e in record.events if e.after is None]
-    assert len(unordered) > 1 and "gives no order between these" in svg_text(svg)
+    assert len(unordered) > 1 and "gives no order between these" in text_of(figure)
 
 
 # ---------------------------------------------------------------------------
@@ -135,9 +161,8 @@ def test_only_the_stated_order_is_drawn_as_arrows(record):
 
 def test_the_presidency_mark_follows_the_data(record):
     def marked(r: Record) -> list[str]:
-        svg = rendered("participants", r)
-        return [a.get(XLINK_HREF) for a in svg.iter(f"{SVG}a")
-                if any("fig-chip--marked" in (rect.get("class") or "") for rect in a.iter(f"{SVG}rect"))]
+        figure = rendered("participants", r)
+        return [href_of(a) for li in figure.iter("li") if "fig-chip--marked" in li.get("class", "") for a in anchors(li)]
 
     assert marked(record) == [f"#{record.presidency.id}"]
     moved = [dataclasses.replace(p, roles=("presidency",) if p.id == "japan" else ()) for p in record.participants]
@@ -154,19 +179,20 @@ def test_a_new_talk_is_drawn(record):
 
 def test_an_event_without_a_stated_order_loses_its_arrow(record):
     events = tuple(dataclasses.replace(e, after=None) for e in record.events)
-    svg = rendered("timeline", dataclasses.replace(record, events=events))
-    assert not [p for p in svg.iter(f"{SVG}path") if p.get("class") == "fig-arrow"]
+    assert not arrows(rendered("timeline", dataclasses.replace(record, events=events)))
 
 
 # ---------------------------------------------------------------------------
 # Text from the data is text in the drawing
 
-def test_names_are_escaped_in_the_svg(record):
+def test_names_are_escaped_in_the_figures(record):
     hostile = '<script>alert(1)</script> & "quoted" ]]>'
-    participants = tuple(dataclasses.replace(p, name=hostile) if p.id == "brazil" else p for p in record.participants)
-    svg = rendered("participants", dataclasses.replace(record, participants=participants))  # parses: well-formed
-    assert hostile in svg_text(svg)
-    assert not list(svg.iter(f"{SVG}script")) and not list(svg.iter("script"))
+    participants = tuple(dataclasses.replace(p, name=hostile) if p.id == "usa" else p for p in record.participants)
+    changed = dataclasses.replace(record, participants=participants)
+    for name in FIGURES:
+        figure = rendered(name, changed)  # parses: well-formed
+        assert " ".join(hostile.split()) in text_of(figure)
+        assert not list(figure.iter(f"{SVG}script")) and not list(figure.iter("script"))
 
 
 # ---------------------------------------------------------------------------
@@ -174,9 +200,10 @@ def test_names_are_escaped_in_the_svg(record):
 
 def test_figure_colours_come_from_the_theme():
     css = (ROOT / "docs" / "assets" / "figures.css").read_text(encoding="utf-8")
-    colours = re.findall(r"(?:fill|stroke|color)\s*:\s*([^;]+);", css)
+    colours = re.findall(r"(?:fill|stroke|color|background)\s*:\s*([^;]+);", css)
+    colours += re.findall(r"border(?:-[a-z]+)?\s*:[^;]*?(#[0-9a-fA-F]+|rgba?\([^)]*\)|var\([^)]*\))", css)
     assert colours
     fixed = [c for c in colours if not (c.startswith("var(--md-") or c in ("none", "transparent"))]
     assert not fixed, f"fixed colours do not follow the light and dark palettes: {fixed}"
-    templates = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "hooks" / "templates" / "figures").glob("*.j2"))
-    assert not re.search(r"\b(fill|stroke)=\"(?!none)", templates), "colours belong in figures.css"
+    templates = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "hooks" / "meeting_record" / "figures" / "templates").glob("*.j2"))
+    assert not re.search(r"\b(fill|stroke|color)=\"(?!none)", templates), "colours belong in figures.css"

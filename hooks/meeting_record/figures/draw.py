@@ -1,9 +1,9 @@
 """Figures drawn from the record, shown through data blocks: a block template calls
-`{{ figure("participants") }}`, which lays the figure out (`figure_layouts`) and draws it from
-`templates/figures/<name>.svg.j2`, with every link relative to the page the block is on.
+`{{ figure("participants") }}`, which renders `templates/<name>.html.j2` with every link relative
+to the page the block is on.
 
-The SVG templates have an environment of their own that escapes for HTML/XML: the Markdown
-environment's escaping is meant for Markdown, not for markup inside an SVG element.
+The figures are HTML laid out by CSS, with SVG only for lines. Their templates have an environment
+of their own that escapes for HTML: the Markdown environment's escaping is meant for Markdown.
 """
 
 from __future__ import annotations
@@ -14,20 +14,20 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup
 
-from meeting_record.figures.layouts import participants_layout, talks_layout, timeline_layout
+from meeting_record.data.record import Item, Record
+from meeting_record.figures.layouts import event_steps, talks_layout
 from meeting_record.site.locations import src_uri, target
 from meeting_record.site.templates import TEMPLATE_CACHE
-from meeting_record.data.record import Item, Record
 
-FIGURES = {"participants": participants_layout, "timeline": timeline_layout, "talks": talks_layout}
+FIGURES = ("participants", "timeline", "talks")
 
 
 class FigureError(Exception):
     """A block asks for a figure that does not exist, or a figure links to a page that does not."""
 
 
-def make_svg_environment() -> jinja2.Environment:
-    return jinja2.Environment(
+def make_figure_environment(record: Record) -> jinja2.Environment:
+    environment = jinja2.Environment(
         bytecode_cache=TEMPLATE_CACHE,
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
         autoescape=True,
@@ -35,27 +35,41 @@ def make_svg_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.globals.update(record=record, event_steps=event_steps, talks_layout=talks_layout)
+    return environment
 
 
 def register_figures(environment: jinja2.Environment, record: Record) -> None:
-    """Make `figure(name)` available to block templates; blocks are rendered with `page_src` (the
-    page's docs path) and `relative_url` (a docs path's URL relative to that page, or None if no such page)."""
-    svg_environment = make_svg_environment()
+    """Make `figure(name)` available to block templates. Blocks are rendered with `page_src` (the
+    page's docs path), `relative_url` (a docs path's URL relative to that page, or None if there is
+    no such page) and `page_markdown` (the page's own text, to see which items it links)."""
+    figure_environment = make_figure_environment(record)
 
     @jinja2.pass_context
     def figure(context: jinja2.runtime.Context, name: str) -> Markup:
-        return render_figure(name, record, page_links(context["page_src"], context["relative_url"]), svg_environment)
+        href = page_links(context["page_src"], context["relative_url"])
+        return render_figure(name, href, linked_in(context["page_markdown"]), figure_environment)
 
     environment.globals["figure"] = figure
 
 
-def render_figure(name: str, record: Record, href: Callable[[Item], str], environment: jinja2.Environment) -> Markup:
+def render_figure(name: str, href: Callable[[Item], str], listed: Callable[[Item], bool],
+                  environment: jinja2.Environment) -> Markup:
     """The figure as one block of HTML: no blank lines, so Markdown keeps it as a single raw block."""
     if name not in FIGURES:
         raise FigureError(f"there is no figure {name!r}; the figures are: {', '.join(FIGURES)}")
-    layout = FIGURES[name](record)
-    svg = environment.get_template(f"{name}.svg.j2").render(name=name, layout=layout, record=record, href=href)
-    return Markup("\n".join(line.strip() for line in svg.splitlines() if line.strip()))
+    html = environment.get_template(f"{name}.html.j2").render(name=name, href=href, listed=listed)
+    return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))
+
+
+def linked_in(markdown: str) -> Callable[[Item], bool]:
+    """Whether the page's text links `item` (or anchors it, with a permalink), so that a link to it
+    in a figure would be the keyboard's second stop for the same place."""
+
+    def listed(item: Item) -> bool:
+        return f"]({target(item)})" in markdown or f"{{ #{getattr(item, 'id', '')} }}" in markdown
+
+    return listed
 
 
 def page_links(page_src: str, relative_url: Callable[[str], str | None]) -> Callable[[Item], str]:
