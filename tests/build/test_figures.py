@@ -152,6 +152,8 @@ def arrows(figure: ET.Element) -> list[ET.Element]:
 def test_only_the_stated_order_is_drawn_as_arrows(record):
     figure = rendered("timeline", record)
     assert len(arrows(figure)) == sum(1 for event in record.events if event.after)
+    for event in (e for e in record.events if e.after):
+        assert f"After {record.get(event.after).title}: {event.title}" in text_of(figure), "each arrow is said in words too"
     unordered = [e for e in record.events if e.after is None]
     assert len(unordered) > 1 and "gives no order between these" in text_of(figure)
 
