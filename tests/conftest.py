@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from load_record import load_record
-from project import DATA, SOURCE_DIR, build_site
+from project import DATA, SOURCE_FACTS, build_site
 from record import Record
 
 
@@ -22,7 +23,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def source_text() -> str:
-    path = SOURCE_DIR / "mic-press-release-2024-03-18.txt"
-    assert path.exists(), f"the source text is missing: {path}"
-    return path.read_text(encoding="utf-8")
+def source_facts() -> dict:
+    """The source's facts, kept in the repository as a checklist (tests/source_facts.yml)."""
+    return yaml.safe_load(SOURCE_FACTS.read_text(encoding="utf-8"))
