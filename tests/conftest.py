@@ -3,6 +3,9 @@ build for an address under a subpath, as a project site on GitHub Pages is publi
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +14,7 @@ import yaml
 
 from load_record import load_record
 from local_server import serve
-from project import DATA, SOURCE_FACTS, build_site, make_build, project_copy
+from project import DATA, ROOT, SOURCE_FACTS, build_site, make_build, project_copy
 from record import Record
 
 SUBPATH = "g7-2024"  # the folder the subpath build is served from, as a repository's name would be
@@ -62,3 +65,17 @@ def subpath_site(tmp_path_factory: pytest.TempPathFactory):
 def source_facts() -> dict:
     """The source's facts, kept in the repository as a checklist (tests/source_facts.yml)."""
     return yaml.safe_load(SOURCE_FACTS.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy as `make offline` writes it (scripts/offline.py), unzipped: its folder."""
+    archive = tmp_path_factory.mktemp("dist") / "offline.zip"
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py"), str(archive)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(folder)
+    (copy,) = folder.iterdir()
+    return copy
