@@ -2,6 +2,7 @@
 #   make serve   install, build and serve the site on http://127.0.0.1:8000
 #   make test    install everything (Chromium included) and run every test
 #   make build   build the site into site/, replacing it only when the build succeeds
+#   make offline write dist/g7-ministerial-2024-offline.zip, the site to read from disk with no network
 #   make links   add new page addresses and anchors to the link contract (tests/links/contract.txt)
 #   make bench   measure the site beside a stock Material build: Lighthouse, weight, build time, scale
 
@@ -15,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1710720000)
 export SOURCE_DATE_EPOCH
 
-.PHONY: install system-deps node-deps build serve test links bench clean
+.PHONY: install system-deps node-deps build serve test offline links bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +61,11 @@ serve: build
 test: install system-deps node-deps
 	$(BIN)/pytest
 
+# The site to read from disk: unzip it and open index.html. Built with mkdocs.offline.yml; search
+# runs from disk through the iframe-worker shim from node_modules, so nothing is fetched.
+offline: install node-deps
+	$(BIN)/python scripts/offline.py
+
 # Figures, not a test: Lighthouse, page weight and build time beside a stock Material build of the
 # same text, and build time and memory with the data multiplied. Takes about a quarter of an hour.
 bench: install system-deps node-deps
@@ -71,4 +77,4 @@ links: install
 	$(BIN)/python scripts/update_link_contract.py
 
 clean:
-	rm -rf site site.new site.old .pytest_cache
+	rm -rf site site.new site.old dist .pytest_cache

@@ -1,14 +1,29 @@
-"""Fixtures shared by every kind of test: the real record and one strict build of the site."""
+"""Fixtures shared by every kind of test: the real record, one strict build of the site, and one
+build for an address under a subpath, as a project site on GitHub Pages is published."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
+from local_server import serve
 from meeting_record.data.load_record import load_record
-from project import DATA, SOURCE_DIR, build_site
 from meeting_record.data.record import Record
+from project import DATA, ROOT, SOURCE_FACTS, build_site, make_build, project_copy
+
+SUBPATH = "g7-2024"  # the folder the subpath build is served from, as a repository's name would be
+
+
+@dataclass(frozen=True)
+class HostedSite:
+    site: Path  # the built site
+    url: str  # the address it was built for and is served at, with a trailing slash
 
 
 @pytest.fixture(scope="session")
@@ -17,12 +32,50 @@ def record() -> Record:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("site"))
+def hosted_site(tmp_path_factory: pytest.TempPathFactory):
+    """The site, built for the address it is then served at on 127.0.0.1: the server starts first,
+    so the build knows its port, and canonical links, the sitemap and the 404 page point there."""
+    folder = tmp_path_factory.mktemp("site")
+    server, url = serve(folder)
+    yield HostedSite(build_site(folder, site_url=url + "/"), url + "/")
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")
-def source_text() -> str:
-    path = SOURCE_DIR / "mic-press-release-2024-03-18.txt"
-    assert path.exists(), f"the source text is missing: {path}"
-    return path.read_text(encoding="utf-8")
+def built_site(hosted_site: HostedSite) -> Path:
+    return hosted_site.site
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory: pytest.TempPathFactory):
+    """The site as `make build` builds it with SITE_URL=http://127.0.0.1:PORT/g7-2024/, served there;
+    any other address on the host gets the site's 404 page, as GitHub Pages serves a project site."""
+    host = tmp_path_factory.mktemp("host")
+    server, url = serve(host, not_found_page=host / SUBPATH / "404.html")
+    project = project_copy(tmp_path_factory.mktemp("subpath"))
+    address = f"{url}/{SUBPATH}/"
+    run = make_build(project, SITE_URL=address)
+    assert run.returncode == 0, run.stdout + run.stderr
+    (project / "site").rename(host / SUBPATH)
+    yield HostedSite(host / SUBPATH, address)
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def source_facts() -> dict:
+    """The source's facts, kept in the repository as a checklist (tests/source_facts.yml)."""
+    return yaml.safe_load(SOURCE_FACTS.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy as `make offline` writes it (scripts/offline.py), unzipped: its folder."""
+    archive = tmp_path_factory.mktemp("dist") / "offline.zip"
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py"), str(archive)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(folder)
+    (copy,) = folder.iterdir()
+    return copy

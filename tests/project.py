@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-SOURCE_DIR = ROOT.parent / "shared" / "source"
+SOURCE_FACTS = ROOT / "tests" / "source_facts.yml"  # the source's facts, as a checklist
 
 
 def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", **overrides) -> Path:

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from local_server import serve
-
 CHROMIUM = "/usr/bin/chromium"
 # Without these, Chromium tries to reach Google's hosts, which this network refuses.
 CHROMIUM_ARGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -26,8 +24,7 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    """Base URL (no trailing slash) of the built site, served over HTTP on 127.0.0.1."""
-    server, url = serve(built_site)
-    yield url
-    server.shutdown()
+def site_url(hosted_site) -> str:
+    """Base URL (no trailing slash) of the built site, served over HTTP on 127.0.0.1 at the address
+    it was built for."""
+    return hosted_site.url.rstrip("/")

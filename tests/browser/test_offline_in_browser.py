@@ -1,0 +1,65 @@
+"""The offline copy (`make offline`), unzipped and opened from disk in Chromium (file://…/index.html):
+navigation, search with results, a figure's link, the glossary's expansions and the open-data
+downloads work, and not one request goes to any host."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+LOCAL_SCHEMES = {"file", "data", "blob", "about"}
+
+
+@pytest.fixture
+def offline(browser, offline_copy):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    sent: list[str] = []
+
+    def refuse(route) -> None:
+        sent.append(route.request.url)
+        route.abort("blockedbyclient")
+
+    context.route(re.compile(r"^(?!file:|data:|blob:|about:)"), refuse)
+    context.on("request", lambda request: urlsplit(request.url).scheme not in LOCAL_SCHEMES
+               and request.url not in sent and sent.append(request.url))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page, offline_copy.as_uri() + "/"
+    context.close()
+    assert not sent, "requests to other hosts:\n" + "\n".join(sent)
+    assert not errors, errors
+
+
+def test_navigation_search_and_a_figure_work_from_disk(offline, record):
+    page, base = offline
+    page.goto(base + "index.html")
+    page.locator('.md-tabs a:text-is("Participants")').click()
+    expect(page).to_have_url(base + "participants/index.html")
+    chip = page.locator(f'#figure-participants a[*|href="{record.presidency.id}.html"]')
+    chip.hover()
+    chip.click()
+    expect(page).to_have_url(f"{base}participants/{record.presidency.id}.html")
+    expect(page.locator(f"h1#{record.presidency.id}")).to_be_visible()
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Verona")
+    result = page.locator(".md-search-result__link").first
+    expect(result).to_be_visible(timeout=15_000)
+    result.click()
+    expect(page).to_have_url(re.compile("^" + re.escape(base) + r"[^?]+\.html"))
+    expect(page.locator("article h1")).to_be_visible()
+
+
+def test_glossary_expansions_and_downloads_work_from_disk(offline):
+    page, base = offline
+    page.goto(base + "index.html")
+    expansions = page.locator("article abbr").evaluate_all("els => els.map(e => [e.textContent, e.title])")
+    assert expansions and all(title for _, title in expansions), expansions
+    page.goto(base + "data.html")
+    download = page.locator('article a[href$="record.json"]').first.get_attribute("href")
+    page.goto(base + download)
+    assert json.loads(page.locator("body").inner_text())["meeting"], "the record opens from disk"

@@ -1,0 +1,103 @@
+"""The site as published under a subpath (`subpath_site`: built with SITE_URL=http://127.0.0.1:PORT/
+g7-2024/ and served there), in Chromium: instant navigation follows a link without reloading the
+document, and the back button returns; search, a figure's link and the 404 page at a deep unknown
+address work; and no request leaves the site's address, not even for the host's root."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+MARKER = "window.__sameDocument"
+
+
+class Requests:
+    """Every request a browser context made, and those that failed or were answered with an error."""
+
+    def __init__(self, context, address: str):
+        self.address = address
+        self.urls: list[str] = []
+        self.failed: list[str] = []
+        context.on("request", lambda request: self.urls.append(request.url))
+        context.on("requestfailed", lambda request: self.failed.append(f"{request.url}: {request.failure}"))
+        context.on("response", lambda response: response.status >= 400 and not response.request.is_navigation_request()
+                   and self.failed.append(f"{response.url}: {response.status}"))
+
+    def outside(self) -> list[str]:
+        return [url for url in self.urls if not url.startswith(self.address) and not url.startswith("data:")]
+
+
+@pytest.fixture
+def published(browser, subpath_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    requests = Requests(context, subpath_site.url)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page, subpath_site.url, requests
+    context.close()
+    assert not errors, errors
+    assert not requests.failed, "failed requests:\n" + "\n".join(requests.failed)
+    assert not requests.outside(), "requests outside the site's address:\n" + "\n".join(requests.outside())
+
+
+def test_instant_navigation_follows_links_without_reloading(published):
+    page, url, _ = published
+    page.goto(url, wait_until="networkidle")
+    home_title = page.title()
+    page.evaluate(f"{MARKER} = true")
+    page.locator('.md-tabs a:text-is("Participants")').click()
+    expect(page).to_have_url(url + "participants/")
+    expect(page.locator("h1#participants")).to_be_visible()
+    expect(page).not_to_have_title(home_title)
+    assert page.evaluate(MARKER) is True, "following the link reloaded the document"
+    page.go_back()
+    expect(page).to_have_url(url)
+    expect(page).to_have_title(home_title)
+    assert page.evaluate(MARKER) is True, "the back button reloaded the document"
+    page.reload()
+    assert page.evaluate(f"typeof {MARKER}") == "undefined", "a reload is seen"
+
+
+def test_search_and_a_figure_lead_to_pages_under_the_address(published, record):
+    page, url, _ = published
+    page.goto(url + "participants/")
+    chip = page.locator(f'#figure-participants a[*|href="{record.presidency.id}/"]')
+    chip.hover()
+    chip.click()
+    expect(page).to_have_url(f"{url}participants/{record.presidency.id}/")
+    expect(page.locator(f"h1#{record.presidency.id}")).to_be_visible()
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Verona")
+    result = page.locator(".md-search-result__link").first
+    expect(result).to_be_visible(timeout=15_000)
+    result.click()
+    expect(page).to_have_url(re.compile("^" + re.escape(url) + r"[^?]*\?h=verona"))
+    expect(page.locator("article mark[data-md-highlight]").first).to_be_visible()
+
+
+def test_the_404_page_works_at_a_deep_unknown_address(published):
+    page, url, _ = published
+    response = page.goto(url + "no/such/page/at/any/depth/", wait_until="networkidle")
+    assert response.status == 404
+    expect(page.locator("article h1")).to_have_text("404 - Not found")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", \
+        "the 404 page has its styles"
+    page.locator('.md-tabs a:text-is("Participants")').click()
+    expect(page).to_have_url(url + "participants/")
+    expect(page.locator("h1#participants")).to_be_visible()
+
+
+def test_a_request_outside_the_address_is_caught(browser, subpath_site):
+    """The checks above can fail: a request to the host's root, outside the address, is reported."""
+    context = browser.new_context()
+    requests = Requests(context, subpath_site.url)
+    page = context.new_page()
+    page.goto(subpath_site.url)
+    root = re.sub(r"g7-2024/$", "", subpath_site.url)
+    page.evaluate(f"fetch('{root}assets/none.css').catch(() => null)")
+    page.wait_for_timeout(300)
+    context.close()
+    assert requests.outside() == [root + "assets/none.css"] and requests.failed == [root + "assets/none.css: 404"]

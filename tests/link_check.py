@@ -1,0 +1,33 @@
+"""LinkChecker over a served site: every error and warning it finds, anchors checked too. Links to
+other hosts are not followed (no network)."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+LINKCHECKER = Path(sys.executable).with_name("linkchecker")
+CONFIG = """\
+[checking]
+threads=4
+maxrequestspersecond=1000
+[filtering]
+checkextern=0
+[AnchorCheck]
+"""
+
+
+def link_problems(urls: list[str], tmp_path: Path) -> list[str]:
+    """LinkChecker's errors and warnings for everything reachable from `urls`, one line each."""
+    config = tmp_path / "linkcheckerrc"
+    config.write_text(CONFIG, encoding="utf-8")
+    run = subprocess.run([str(LINKCHECKER), "--config", str(config), "--no-status", "--output", "csv", *urls],
+                         capture_output=True, text=True)
+    rows = csv.DictReader((line for line in run.stdout.splitlines() if not line.startswith("#")), delimiter=";")
+    found = [f"{r['url']} (on {r['parentname']}, line {r['line']}): {r['result']} {r['warningstring']}".strip()
+             for r in rows]
+    if run.returncode not in (0, 1) or (run.returncode == 1 and not found):
+        found.append(f"linkchecker failed (exit {run.returncode}): {run.stderr.strip()[-2000:]}")
+    return found
