@@ -110,11 +110,18 @@ def test_every_alias_has_its_address(built_site, record):
             assert (built_site / "participants" / folder / "index.html").is_file(), f"no address for {alias!r}"
 
 
+def with_redirect(config_text: str, entry: str) -> str:
+    """mkdocs.yml with one more redirect written by hand, indented as the ones already there."""
+    head, rest = config_text.split("redirect_maps:\n", 1)
+    indent = rest[: len(rest) - len(rest.lstrip(" "))]
+    return f"{head}redirect_maps:\n{indent}{entry}\n{rest}"
+
+
 def test_a_redirect_written_by_hand_over_a_page_stops_the_build(tmp_path):
     project = project_copy(tmp_path)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("redirect_maps:\n", "redirect_maps:\n        participants/canada.md: about.md\n"), encoding="utf-8")
+    config.write_text(with_redirect(text, "participants/canada.md: about.md"), encoding="utf-8")
     result = mkdocs_build(project)
     assert result.returncode != 0
     assert "the redirect from participants/canada.md to about.md would replace the page" in result.stderr
@@ -125,6 +132,6 @@ def test_a_redirect_written_by_hand_keeps_an_old_address(tmp_path):
     project = project_copy(tmp_path)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("redirect_maps:\n", "redirect_maps:\n        sources.md: about.md\n"), encoding="utf-8")
+    config.write_text(with_redirect(text, "sources.md: about.md"), encoding="utf-8")
     site = build_site(project / "site", config_file=config)
     assert 'url=../about/"' in (site / "sources" / "index.html").read_text(encoding="utf-8")

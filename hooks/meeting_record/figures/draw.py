@@ -8,11 +8,12 @@ of their own that escapes for HTML: the Markdown environment's escaping is meant
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from meeting_record.data.record import Item, Record
 from meeting_record.figures.layouts import event_steps, talks_layout
@@ -36,7 +37,25 @@ def make_figure_environment(record: Record) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.globals.update(record=record, event_steps=event_steps, talks_layout=talks_layout)
+    environment.filters["terms"] = glossary_terms(record)
     return environment
+
+
+def glossary_terms(record: Record) -> Callable[[str], Markup]:
+    """`text | terms`: the text, escaped, with each glossary term in an <abbr> that carries its
+    expansion, as Python-Markdown's `abbr` does for the pages' own text (it skips raw HTML)."""
+    expansions = {entry.term: entry.expansion for entry in record.glossary}
+    pattern = re.compile(r"\b(" + "|".join(re.escape(term) for term in sorted(expansions, key=len, reverse=True)) + r")\b")
+
+    def terms(text: str) -> Markup:
+        if not expansions:
+            return escape(text)
+        parts = pattern.split(str(text))
+        return Markup("").join(escape(part) if index % 2 == 0 else
+                               Markup('<abbr title="{}">{}</abbr>').format(expansions[part], part)
+                               for index, part in enumerate(parts))
+
+    return terms
 
 
 def register_figures(environment: jinja2.Environment, record: Record) -> None:
