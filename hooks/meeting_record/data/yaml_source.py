@@ -53,6 +53,10 @@ _TextDateLoader.yaml_implicit_resolvers = {
 _TextDateLoader.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r"^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"),
                                       list("-+0123456789"))
 
+# libyaml's parser, where PyYAML has it, with the same resolvers: four times faster on this data.
+_FAST_LOADER = type("_FastTextDateLoader", (getattr(yaml, "CSafeLoader", _TextDateLoader),),
+                    {"yaml_implicit_resolvers": _TextDateLoader.yaml_implicit_resolvers})
+
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 10  # the data nests five levels deep; far deeper is a mistake, or an attack on the parser
 # What YAML itself refuses to read, plus lone surrogates that a "\ud800" escape can produce.
@@ -64,14 +68,22 @@ def read_document(path: Path, name: str) -> Document:
     text = _read_text(path, name)
     _check_events(text, name)
     try:
-        node = yaml.compose(text, Loader=_TextDateLoader)
-    except yaml.MarkedYAMLError as error:
-        raise DataError.one(_syntax_problem(error, name, text)) from None
+        node = yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.MarkedYAMLError:
+        node = _compose_for_the_message(text, name)
     if node is None:
         raise DataError.one(Problem(name, 1, "", "the file is empty; it must hold the data described in its opening comment"))
     document = Document(name, None)
     document.data = _build(node, (), document, _TextDateLoader(""))
     return document
+
+
+def _compose_for_the_message(text: str, name: str) -> yaml.Node:
+    """libyaml found a syntax error: PyYAML's own parser words it in the terms SYNTAX_HINTS knows."""
+    try:
+        return yaml.compose(text, Loader=_TextDateLoader)
+    except yaml.MarkedYAMLError as error:
+        raise DataError.one(_syntax_problem(error, name, text)) from None
 
 
 def _read_text(path: Path, name: str) -> str:
