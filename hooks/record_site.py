@@ -7,8 +7,10 @@ starts from a freshly loaded record, so an edited data file is always picked up.
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -27,6 +29,8 @@ from meeting_record.figures.draw import FigureError, register_figures
 from meeting_record.site.abbreviations import configure_abbreviations
 from meeting_record.site.aliases import AliasClash, check_redirect_sources, merged_redirects
 from meeting_record.site.blocks import UnknownBlock, fill_blocks
+from meeting_record.site.footer import copyright_notice
+from meeting_record.site.citations import citation, citation_files, is_cited
 from meeting_record.site.navigation import expand_nav
 from meeting_record.site.open_data import PublishError, publish
 from meeting_record.site.page_head import head_description, meeting_event
@@ -45,6 +49,7 @@ class _Build:
     record = None
     environment = None
     publication = None  # the open data files, published beside the pages
+    citations = None    # each item's citation as CSL-JSON, by path
 
 
 def _use_the_code_on_disk() -> None:
@@ -70,6 +75,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         raise PluginError(str(error)) from None
     _Build.environment = make_environment(_Build.record)
+    config.copyright = copyright_notice(_Build.record.publication)
+    version = _record_version()
+    _Build.environment.globals["citation_of"] = lambda item: (citation(_Build.record, item, config.site_url, version)
+                                                              if is_cited(item) else None)
+    _Build.citations = citation_files(_Build.record, config.site_url, version)
     register_figures(_Build.environment, _Build.record)
     configure_abbreviations(config.mdx_configs, _Build.record)
     try:
@@ -92,6 +102,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(page.src_uri):
             raise PluginError(f"docs/{page.src_uri} is written by hand, but the build generates that page from the data; remove one")
         files.append(File.generated(config, page.src_uri, content=render_page(page, _Build.environment)))
+    for path, content in _Build.citations.items():
+        files.append(File.generated(config, path, content=content))
     for published in _Build.publication.files:
         if files.get_file_from_path(published.path):
             raise PluginError(f"docs/{published.path} is written by hand, but the build publishes that file from the data; remove one")
@@ -116,6 +128,14 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         return fill_blocks(markdown, f"docs/{page.file.src_uri}", _Build.environment, context)
     except (UnknownBlock, FigureError) as error:
         raise PluginError(str(error)) from None
+
+
+def _record_version() -> datetime.date:
+    """The record's version: the date of the data it was built from (`SOURCE_DATE_EPOCH`, the last
+    commit's time, as the Makefile sets it, so that builds are reproducible), else today."""
+    stamp = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.datetime.fromtimestamp(int(stamp), datetime.timezone.utc) if stamp else datetime.datetime.now(datetime.timezone.utc)
+    return moment.date()
 
 
 def _links_from(page: Page, files: Files):

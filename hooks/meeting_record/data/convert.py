@@ -50,4 +50,7 @@ def _empty(hint: Any) -> Any:
 
 @functools.cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    """The field types, resolved in the namespace the class was defined in (its generated
+    `__init__`'s globals): after the hook imports the package afresh, `sys.modules` holds a newer
+    copy of the module, whose classes an older record's fields must not be given."""
+    return typing.get_type_hints(cls, globalns=cls.__init__.__globals__)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from meeting_record.data.record import (Event, GlossaryEntry, Group, Item, Meeting, Participant, Party, Person, Source,
-                                        Statement, Talk, Theme)
+from meeting_record.data.record import (Event, GlossaryEntry, Group, Item, Meeting, Participant, Party, Person,
+                                        Publication, Source, Statement, Talk, Theme)
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("statement", Statement, "statements", "statements", anchor_on="statements.md", index="statements.md", csv=True),
     Kind("talk", Talk, "talks", "talks", anchor_on="talks.md", index="talks.md", csv=True),
     Kind("glossary entry", GlossaryEntry, "glossary", "glossary", anchor_on="glossary.md", shared_ids=False),
+    Kind("publication", Publication, "publication", "publication", anchor_on="about.md", one=True, shared_ids=False),
 )
 
 BY_NAME = {kind.name: kind for kind in KINDS}

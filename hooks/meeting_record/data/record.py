@@ -213,6 +213,31 @@ class GlossaryEntry:
     sources: tuple[SourceRef, ...]
 
 
+@dataclass(frozen=True)
+class Licence:
+    id: str       # SPDX identifier
+    name: str
+    url: str
+    file: str     # its text in the repository
+
+
+@dataclass(frozen=True)
+class Licences:
+    text_and_data: Licence
+    code: Licence
+
+
+@dataclass(frozen=True)
+class Publication:
+    """The record as a publication, for citations and the footer: about the site, not the meeting."""
+
+    id = "publication"  # not a field: one of a kind, anchored on the sources page
+    name: str
+    publisher: str
+    notice: str
+    licences: Licences
+
+
 Item = Participant | Person | Theme | Party | Event | Statement | Talk | Group | Source | GlossaryEntry
 
 
@@ -231,6 +256,7 @@ class Record:
     statements: tuple[Statement, ...]
     talks: tuple[Talk, ...]
     glossary: tuple[GlossaryEntry, ...]
+    publication: Publication
 
     # -- look-ups --------------------------------------------------------------
 

@@ -23,6 +23,13 @@ def escape_markdown(text: object) -> Markup:
     return Markup(_SYNTAX.sub(lambda match: f"&#{ord(match.group())};", single_line))
 
 
+def escape_lines(text: object) -> Markup:
+    """Literal text of several lines, for a <pre> block: each line escaped as `escape_markdown`
+    does, the line breaks and indentation kept."""
+    lines = str(text).splitlines()
+    return Markup("\n").join(Markup(line[: len(line) - len(line.lstrip(" "))]) + escape_markdown(line) for line in lines)
+
+
 def finalize(value: object) -> object:
     """Jinja's hook for every `{{ … }}`: escape data, pass through what templates built."""
     if isinstance(value, Markup):

@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from meeting_record.site.locations import target
-from meeting_record.site.markdown_text import escape_markdown, finalize
+from meeting_record.site.markdown_text import escape_lines, escape_markdown, finalize
 from meeting_record.data.record import Item, Record, SourceRef
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -45,7 +45,7 @@ def make_environment(record: Record) -> jinja2.Environment:
 
     environment.globals.update(record=record, link=link, url=url, anchor=anchor, heading=heading, web_link=web_link,
                                cite=lambda ref: cite(record, ref))
-    environment.filters.update(long_date=long_date, md=escape_markdown)
+    environment.filters.update(long_date=long_date, md=escape_markdown, lines=escape_lines)
     return environment
 
 

@@ -1,0 +1,19 @@
+"""The footer's notice of who publishes the record and under which licences, from the data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from meeting_record.data.record import Publication
+
+TEMPLATE = Path(__file__).parent / "templates" / "footer" / "copyright.html.j2"
+
+
+def copyright_notice(publication: Publication) -> Markup:
+    """HTML for Material's footer (it writes `copyright` unescaped): data escaped, lines joined."""
+    template = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                                  lstrip_blocks=True).from_string(TEMPLATE.read_text(encoding="utf-8"))
+    return Markup(" ".join(template.render(publication=publication).split()))
