@@ -1,6 +1,7 @@
 # The one place where the project's commands live; README and CI call these targets.
 #   make serve   install, build and serve the site on http://127.0.0.1:8000
 #   make test    install everything (Chromium included) and run every test
+#   make check   the data and build tests, without a browser: under a minute
 #   make build   build the site into site/, replacing it only when the build succeeds
 #   make links   add new page addresses and anchors to the link contract (tests/links/contract.txt)
 #   make bench   measure the site beside a stock Material build: Lighthouse, weight, build time, scale
@@ -15,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1710720000)
 export SOURCE_DATE_EPOCH
 
-.PHONY: install system-deps node-deps build serve test links bench clean
+.PHONY: install system-deps node-deps build serve test check links bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +60,10 @@ serve: build
 
 test: install system-deps node-deps
 	$(BIN)/pytest
+
+# Every test that needs no browser (the HTML checker and LinkChecker included).
+check: install system-deps node-deps
+	$(BIN)/pytest -m "not browser"
 
 # Figures, not a test: Lighthouse, page weight and build time beside a stock Material build of the
 # same text, and build time and memory with the data multiplied. Takes about a quarter of an hour.
