@@ -58,12 +58,16 @@ build: install
 serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
+# One test process per core (pytest-xdist); the tests that share the browser's page visits stay
+# in one process (--dist loadgroup), or each process would make them again.
+PARALLEL := -n auto --dist loadgroup
+
 test: install system-deps node-deps
-	$(BIN)/pytest
+	$(BIN)/pytest $(PARALLEL)
 
 # Every test that needs no browser (the HTML checker and LinkChecker included).
 check: install system-deps node-deps
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest $(PARALLEL) -m "not browser"
 
 # Figures, not a test: Lighthouse, page weight and build time beside a stock Material build of the
 # same text, and build time and memory with the data multiplied. Takes about a quarter of an hour.

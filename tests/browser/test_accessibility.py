@@ -10,6 +10,9 @@ from page_checks import FIRST_VARIANT, VARIANTS, axe_source, axe_violations
 from site_pages import page_kind, page_paths
 
 
+# The tests that read the page visits run in one process: with pytest-xdist, each process would
+# visit every page again.
+@pytest.mark.xdist_group("page_findings")
 @pytest.mark.parametrize("variant", VARIANTS, ids="-".join)
 def test_no_page_has_an_axe_violation(page_findings, variant):
     assert not page_findings.wrong_palette, "\n".join(page_findings.wrong_palette)
@@ -17,6 +20,7 @@ def test_no_page_has_an_axe_violation(page_findings, variant):
     assert not found, "\n".join(found)
 
 
+@pytest.mark.xdist_group("page_findings")
 def test_every_page_is_checked_and_every_kind_of_page_in_every_variant(page_findings, built_site):
     every_page = page_paths(built_site)
     assert page_findings.visited[FIRST_VARIANT] == every_page

@@ -20,6 +20,7 @@ def watched(browser, site_url):
     context.close()
 
 
+@pytest.mark.xdist_group("page_findings")  # with the axe tests, which share the visits
 def test_pages_load_nothing_from_other_hosts_and_log_no_error(page_findings):
     """Every page once, left to settle until the network is idle, and some again in the other
     palette and width (see `page_checks`)."""
