@@ -58,8 +58,9 @@ build: install
 serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-# One test process per core (pytest-xdist); the tests that share the browser's page visits stay
-# in one process (--dist loadgroup), or each process would make them again.
+# One test process per core (pytest-xdist). The tests of a module, and those that share the browser's
+# page visits, stay in one process (--dist loadgroup; see tests/conftest.py), or each process would
+# make their fixtures again.
 PARALLEL := -n auto --dist loadgroup
 
 test: install system-deps node-deps
