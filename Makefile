@@ -58,10 +58,10 @@ build: install
 serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-# One test process per core (pytest-xdist). The tests of a module, and those that share the browser's
-# page visits, stay in one process (--dist loadgroup; see tests/conftest.py), or each process would
-# make their fixtures again.
-PARALLEL := -n auto --dist loadgroup
+# One test process per core (pytest-xdist). The tests of a module stay in one process
+# (--dist loadfile), so that the module's fixtures (a build, the browser's visits of every page, a
+# run of the HTML checker) are made once.
+PARALLEL := -n auto --dist loadfile
 
 test: install system-deps node-deps
 	$(BIN)/pytest $(PARALLEL)

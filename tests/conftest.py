@@ -14,16 +14,6 @@ from project import DATA, SOURCE_DIR, build_site, project_copy
 from meeting_record.data.record import Record
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run in parallel (pytest-xdist, --dist loadgroup), the tests of one module stay in one process,
-    so that a module's fixtures (a build, a run of the HTML checker) are made once; tests that name
-    their own group share fixtures across modules."""
-    for item in items:
-        if not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
-
-
 @pytest.fixture(scope="session")
 def record() -> Record:
     return load_record(DATA)

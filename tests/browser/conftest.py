@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from local_server import serve
-from page_checks import visit_pages
 
 CHROMIUM = "/usr/bin/chromium"
 # Without these, Chromium tries to reach Google's hosts, which this network refuses.
@@ -33,9 +32,3 @@ def site_url(built_site: Path):
     yield url
     server.shutdown()
 
-
-@pytest.fixture(scope="session")
-def page_findings(browser, site_url: str, built_site: Path):
-    """Every page visited once for axe and the request check, and some in every palette and width
-    (see `page_checks` for which, and why that shows the same as visiting all of them)."""
-    return visit_pages(browser, site_url, built_site)

@@ -1,4 +1,5 @@
-"""Every page loads from the site's own host alone, and logs no console error; so does a search.
+"""A search loads from the site's own host alone and logs no console error (every page is checked
+the same way in test_every_page.py), and a request to another host is caught.
 
 Requests to any other host are recorded and blocked, so that the test itself sends nothing out."""
 
@@ -18,14 +19,6 @@ def watched(browser, site_url):
     watch.watch(page)
     yield page, watch
     context.close()
-
-
-@pytest.mark.xdist_group("page_findings")  # with the axe tests, which share the visits
-def test_pages_load_nothing_from_other_hosts_and_log_no_error(page_findings):
-    """Every page once, left to settle until the network is idle, and some again in the other
-    palette and width (see `page_checks`)."""
-    assert not page_findings.foreign, "requests to other hosts:\n" + "\n".join(page_findings.foreign)
-    assert not page_findings.errors, "console errors:\n" + "\n".join(page_findings.errors)
 
 
 def test_search_loads_nothing_from_other_hosts_and_finds_the_meeting(watched, site_url):
