@@ -1,6 +1,7 @@
 # The one place where the project's commands live; README and CI call these targets.
 #   make serve   install, build and serve the site on http://127.0.0.1:8000
 #   make test    install everything (Chromium included) and run every test
+#   make check   the data and build tests, without a browser: under a minute
 #   make build   build the site into site/, replacing it only when the build succeeds
 #   make offline write dist/g7-ministerial-2024-offline.zip, the site to read from disk with no network
 #   make links   add new page addresses and anchors to the link contract (tests/links/contract.txt)
@@ -16,7 +17,11 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1710720000)
 export SOURCE_DATE_EPOCH
 
+<<<<<<< HEAD
 .PHONY: install system-deps node-deps build serve test offline links bench clean
+=======
+.PHONY: install system-deps node-deps build serve test check links bench clean
+>>>>>>> fast-tests
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,8 +63,17 @@ build: install
 serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
+# One test process per core (pytest-xdist). The tests of a module stay in one process
+# (--dist loadfile), so that the module's fixtures (a build, the browser's visits of every page, a
+# run of the HTML checker) are made once.
+PARALLEL := -n auto --dist loadfile
+
 test: install system-deps node-deps
-	$(BIN)/pytest
+	$(BIN)/pytest $(PARALLEL)
+
+# Every test that needs no browser (the HTML checker and LinkChecker included).
+check: install system-deps node-deps
+	$(BIN)/pytest $(PARALLEL) -m "not browser"
 
 # The site to read from disk: unzip it and open index.html. Built with mkdocs.offline.yml; search
 # runs from disk through the iframe-worker shim from node_modules, so nothing is fetched.

@@ -4,6 +4,7 @@ stubs left out (they hold no content, only a refresh to the page that replaced t
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 REDIRECT_STUB = re.compile(r"<meta\s+http-equiv=[\"']refresh[\"']", re.IGNORECASE)
@@ -23,3 +24,40 @@ def page_paths(site: Path) -> list[str]:
         relative = file.relative_to(site).as_posix()
         paths.append("/" + relative.removesuffix("index.html") if relative.endswith("index.html") else "/" + relative)
     return paths
+
+
+def page_kind(path: str) -> str:
+    """Pages of one kind come from one template: '/participants/*/' for every participant's page;
+    each page outside a section's items ('/', '/about/', '/participants/', '/404.html') is its own kind."""
+    parts = path.strip("/").split("/")
+    return f"/{parts[0]}/*/" if len(parts) > 1 else path
+
+
+def components(site: Path, path: str) -> set[tuple[str, ...]]:
+    """The kinds of element on a page: each element's tag with its classes."""
+    found: set[tuple[str, ...]] = set()
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.add((tag, *sorted((dict(attrs).get("class") or "").split())))
+
+    file = site / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))
+    Collector().feed(file.read_text(encoding="utf-8"))
+    return found
+
+
+def pages_with_every_component(site: Path) -> list[str]:
+    """Few pages of each kind that between them hold every kind of element (tag and classes) found on
+    any page of that kind: the page with the most, then the page adding the most not yet held, and so on."""
+    kinds: dict[str, list[str]] = {}
+    for path in page_paths(site):
+        kinds.setdefault(page_kind(path), []).append(path)
+    chosen = []
+    for paths in kinds.values():
+        held = {path: components(site, path) for path in paths}
+        missing = set().union(*held.values())
+        while missing:
+            best = max(paths, key=lambda path: len(held[path] & missing))
+            chosen.append(best)
+            missing -= held[best]
+    return chosen

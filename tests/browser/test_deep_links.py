@@ -8,9 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from local_server import serve
-from link_contract import rename_item
 from meeting_record.site.locations import target
-from project import build_site, project_copy
 
 VIEWPORT = {"width": 1280, "height": 800}
 HEADER = "header.md-header"
@@ -95,11 +93,10 @@ def test_a_redirect_keeps_the_anchor(context, site_url):
 # Items whose ids changed, listing their former ids
 
 @pytest.fixture(scope="module")
-def renamed_site(tmp_path_factory):
-    project = project_copy(tmp_path_factory.mktemp("renamed"))
-    rename_item(project, "statements.yml", "cultural-linguistic-diversity", "cultures-and-languages", keep_old=True)
-    rename_item(project, "people.yml", "marina-ferrari", "ferrari-marina", keep_old=True)
-    server, url = serve(build_site(project / "site", config_file=project / "mkdocs.yml"))
+def renamed_site(renamed_builds):
+    """The site whose items changed ids (cultural-linguistic-diversity and marina-ferrari among
+    them) and list their former ids."""
+    server, url = serve(renamed_builds[True])
     yield url
     server.shutdown()
 

@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 
 from local_server import serve
-from hostile_data import text_fields, write_hostile_data
 from html_check import collapse
-from project import build_site, project_copy
 
 # Elements carrying an event handler or a script URL, and what the theme never writes.
 FIND_INJECTED = """() => {
@@ -33,13 +31,11 @@ FIND_INJECTED = """() => {
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory):
+def hostile_site(hostile_build):
     """The hostile site served on 127.0.0.1, its pages, and the text written into each field."""
-    project = project_copy(tmp_path_factory.mktemp("hostile"))
-    write_hostile_data(project / "data")
-    site = build_site(project / "site", config_file=project / "mkdocs.yml")
+    site, written = hostile_build
     server, url = serve(site)
-    yield url, _sample_of_pages(site), text_fields(project / "data")
+    yield url, _sample_of_pages(site), written
     server.shutdown()
 
 

@@ -1,40 +1,14 @@
-"""Every page loads from the site's own host alone, and logs no console error; so does a search.
+"""A search loads from the site's own host alone and logs no console error (every page is checked
+the same way in test_every_page.py), and a request to another host is caught.
 
 Requests to any other host are recorded and blocked, so that the test itself sends nothing out."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 from playwright.sync_api import expect
 
-from site_pages import page_paths
-
-LOCAL_SCHEMES = {"data", "blob", "about"}
-
-
-class PageWatch:
-    """What a browser context asked of other hosts, and the errors its pages logged."""
-
-    def __init__(self, context, site_url: str):
-        self.host = urlsplit(site_url).netloc
-        self.foreign: list[str] = []
-        self.errors: list[str] = []
-        self.path = ""
-        context.route("**/*", self._route)
-
-    def _route(self, route) -> None:
-        url = urlsplit(route.request.url)
-        if url.scheme in LOCAL_SCHEMES or url.netloc == self.host:
-            route.continue_()
-        else:
-            self.foreign.append(f"{self.path}: {route.request.url}")
-            route.abort("blockedbyclient")
-
-    def watch(self, page) -> None:
-        page.on("console", lambda m: m.type == "error" and self.errors.append(f"{self.path}: {m.text}"))
-        page.on("pageerror", lambda e: self.errors.append(f"{self.path}: uncaught {e}"))
+from page_checks import PageWatch
 
 
 @pytest.fixture
@@ -45,15 +19,6 @@ def watched(browser, site_url):
     watch.watch(page)
     yield page, watch
     context.close()
-
-
-def test_pages_load_nothing_from_other_hosts_and_log_no_error(watched, site_url, built_site):
-    page, watch = watched
-    for path in page_paths(built_site):
-        watch.path = path
-        page.goto(site_url + path, wait_until="networkidle")
-    assert not watch.foreign, "requests to other hosts:\n" + "\n".join(watch.foreign)
-    assert not watch.errors, "console errors:\n" + "\n".join(watch.errors)
 
 
 def test_search_loads_nothing_from_other_hosts_and_finds_the_meeting(watched, site_url):

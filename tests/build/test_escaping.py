@@ -11,18 +11,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hostile_data import BREAKOUT, marker, text_fields, write_hostile_data
+from hostile_data import BREAKOUT, marker, text_fields
 from html_check import collapse, read_page, read_site
-from project import DATA, build_site, project_copy
+from project import DATA
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+def hostile(hostile_build) -> tuple[Path, dict[str, str]]:
     """The hostile site, and the text written into each field of its data."""
-    project = project_copy(tmp_path_factory.mktemp("hostile"))
-    write_hostile_data(project / "data")
-    site = build_site(project / "site", config_file=project / "mkdocs.yml")
-    return site, text_fields(project / "data")
+    return hostile_build
 
 
 def test_the_data_is_hostile_in_every_text_field(hostile):

@@ -1,9 +1,12 @@
 """The malformed-data corpus: every case in tests/data/malformed/ stops the loading with exactly the
 messages in its expected.txt (file, line, field and what to do), and never with a traceback.
 
-A case folder holds the data files that differ from the real data, laid over a copy of data/;
-a missing.txt lists files to delete instead. A few cases also go through `mkdocs build` as a person
-runs it, to show the message reaches them and nothing is written.
+Most cases are edits of a copy of the real data, listed in malformed/edits.yml: each names the
+field it edits by its path and computes the line it expects from where the edit lands, so the
+cases follow the real data as it changes. Cases that need whole files (encodings, byte-order marks,
+alias bombs, nesting) are folders holding the data files laid over a copy of data/. A few cases
+also go through `mkdocs build` as a person runs it, to show the message reaches them and nothing
+is written.
 """
 
 from __future__ import annotations
@@ -19,36 +22,66 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+import yaml
 
 from meeting_record.data.load_record import DataError, load_record
+from data_edits import apply_edit, fill
 from project import DATA, project_copy
 from meeting_record.data.yaml_source import read_document
 
 CORPUS = Path(__file__).parent / "malformed"
-CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())
+# Every value is read as text, as written: the edits hold dates, numbers and booleans that are mistakes.
+EDITS = yaml.load((CORPUS / "edits.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+FILE_CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())
+CASES = sorted([*EDITS, *FILE_CASES])
 # A message names the file, then the line (unless the file is missing), then the field when there is one.
 MESSAGE = re.compile(r"^data/[a-z]+\.yml(:[1-9][0-9]*)?: \S.*$")
 THROUGH_THE_CLI = ["billion-laughs", "not-utf8", "python-tag", "reference-missing-participant", "missing-file"]
 
 
 def overlay(case: str, data: Path) -> Path:
-    """A copy of the real data at `data`, with the case's files laid over it."""
+    """A copy of the real data at `data`, with the case's edits made or its files laid over it."""
     shutil.copytree(DATA, data)
+    if case in EDITS:
+        spec = EDITS[case]
+        path = data / spec["file"]
+        if spec.get("remove_file") in (True, "true"):
+            path.unlink()
+            return data
+        text = path.read_text(encoding="utf-8")
+        for edit in spec.get("edits", [spec]):
+            edit = {key: fill(value, DATA, spec["file"]) if isinstance(value, str) else value
+                    for key, value in edit.items()}
+            text, _ = apply_edit(text, edit)
+        path.write_text(text, encoding="utf-8")
+        return data
     for path in (CORPUS / case).iterdir():
-        if path.name == "missing.txt":
-            for name in path.read_text(encoding="utf-8").split():
-                (data / name).unlink()
-        elif path.name != "expected.txt":
+        if path.name != "expected.txt":
             shutil.copy(path, data / path.name)
     return data
 
 
 def expected(case: str) -> list[str]:
-    return (CORPUS / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    if case not in EDITS:
+        return (CORPUS / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    spec = EDITS[case]
+    text = (DATA / spec["file"]).read_text(encoding="utf-8")
+    lines = []
+    for edit in spec.get("edits", [spec]):
+        if edit.get("remove_file") not in (True, "true"):
+            edit = {key: fill(value, DATA, spec["file"]) if isinstance(value, str) else value for key, value in edit.items()}
+            lines.append(apply_edit(text, edit)[1])
+    return [fill(spec["expect"], DATA, spec["file"], min(lines, default=None))]
 
 
 def test_the_corpus_covers_forty_cases_or_more():
     assert len(CASES) >= 40
+
+
+def test_whole_files_only_where_an_edit_cannot_say_it():
+    """Whole files drift from the real data: only the cases an edit of the text cannot make."""
+    assert set(FILE_CASES) <= {"billion-laughs", "byte-order-mark", "deep-nesting", "empty-file", "not-utf8",
+                               "recursive-alias"}
 
 
 @pytest.mark.parametrize("case", CASES)
