@@ -17,11 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1710720000)
 export SOURCE_DATE_EPOCH
 
-<<<<<<< HEAD
-.PHONY: install system-deps node-deps build serve test offline links bench clean
-=======
-.PHONY: install system-deps node-deps build serve test check links bench clean
->>>>>>> fast-tests
+.PHONY: install system-deps node-deps build serve test check offline links bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
