@@ -86,9 +86,10 @@ def csv_text(value) -> str:
         return ""
     if isinstance(value, bool):
         return str(value).lower()
-    if isinstance(value, SourceRef):
+    # Told by their fields, not their class: a build in this process imports the package afresh.
+    if type(value).__name__ == SourceRef.__name__:
         return f"{value.document}#{value.section}"
-    if isinstance(value, Attendee):
+    if type(value).__name__ == Attendee.__name__:
         return value.ref
     if isinstance(value, tuple):
         return "\n".join(csv_text(item) for item in value)
