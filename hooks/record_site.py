@@ -35,6 +35,7 @@ from meeting_record.site.navigation import expand_nav
 from meeting_record.site.open_data import PublishError, publish
 from meeting_record.site.page_head import head_description, meeting_event
 from meeting_record.site.pages import generated_pages, render_page
+from meeting_record.site.search_worker import MATERIAL_WORKER, RECORD_WORKER, search_worker
 from meeting_record.site.templates import TEMPLATE_CACHE, make_environment
 
 log = logging.getLogger("mkdocs.plugins.record")
@@ -50,6 +51,7 @@ class _Build:
     environment = None
     publication = None  # the open data files, published beside the pages
     citations = None    # each item's citation as CSL-JSON, by path
+    search_workers = None  # Material's search worker and the site's, which imports it
 
 
 def _use_the_code_on_disk() -> None:
@@ -108,6 +110,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(published.path):
             raise PluginError(f"docs/{published.path} is written by hand, but the build publishes that file from the data; remove one")
         files.append(File.generated(config, published.path, content=published.content))
+    _serve_search_worker(files, config)
     try:
         pages = {file.src_uri for file in files.documentation_pages()}
         check_redirect_sources(config.plugins[REDIRECTS].config["redirect_maps"], pages)
@@ -116,9 +119,20 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def _serve_search_worker(files: Files, config: MkDocsConfig) -> None:
+    """Add the site's search worker beside Material's, which it imports."""
+    material = [file.src_uri for file in files if MATERIAL_WORKER.fullmatch(file.src_uri)]
+    if len(material) != 1:
+        raise PluginError(f"expected one search worker among Material's files, found {len(material)}: {material}")
+    files.append(File.generated(config, RECORD_WORKER, content=search_worker(_Build.record, material[0])))
+    _Build.search_workers = {"material": material[0], "record": RECORD_WORKER}
+
+
 def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """The theme's templates are compiled once, not on every build (`mkdocs serve` rebuilds often)."""
+    """The theme's templates are compiled once, not on every build (`mkdocs serve` rebuilds often).
+    `overrides/main.html` points Material at the site's search worker (`search_workers`)."""
     env.bytecode_cache = TEMPLATE_CACHE
+    env.globals["search_workers"] = _Build.search_workers
     return env
 
 

@@ -10,6 +10,7 @@ event page where the statement was made, with that statement as the best section
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -78,6 +79,38 @@ QUERIES = [
     ("interoperability", "/themes/hiroshima-ai-process-progress/", "governance-interoperability"),
     ("AI Safety Institute", "/events/hiroshima-ai-process-the-way-ahead/", "ai-safety-institute"),
     ("B7", "/events/industry-dialogue/", "industry-appreciation"),
+    # One slip (a letter added, dropped, changed or two swapped) in a word of five letters or more
+    ("Hasegwa", "/people/hasegawa-junji/", None),
+    ("HASEGAWA Junij", "/people/hasegawa-junji/", None),
+    ("Ferari", "/people/marina-ferrari/", None),
+    ("Marina Ferari", "/people/marina-ferrari/", None),
+    ("Alesio Butti", "/people/alessio-butti/", None),
+    ("Germnay", "/participants/germany/", None),
+    ("Deutschlnad", "/participants/germany/", None),
+    ("Ukriane", "/participants/ukraine/", None),
+    ("Canda", "/participants/canada/", None),
+    ("Resilent", "/themes/secure-resilient-networks/", None),
+    ("satelite", "/themes/secure-resilient-networks/", "multi-layered-networks"),
+    ("submarine cabels", "/themes/secure-resilient-networks/", "submarine-cables"),
+    ("interoperabilty", "/themes/hiroshima-ai-process-progress/", "governance-interoperability"),
+    # A glossary expansion finds what its term finds
+    ("generative artificial intelligence", "/themes/digital-development/", "generative-ai-sdgs"),
+    ("generative artifical intelligence", "/themes/digital-development/", "generative-ai-sdgs"),
+    ("artificial intelligence Safety Institute", "/events/hiroshima-ai-process-the-way-ahead/", "ai-safety-institute"),
+    ("High-Altitude Platform Station", "/themes/secure-resilient-networks/", "multi-layered-networks"),
+    ("open radio access network", "/themes/secure-resilient-networks/", "open-ran"),
+    ("Business 7", "/events/industry-dialogue/", "industry-appreciation"),
+    ("developing and emerging economies", "/themes/digital-development/", "human-resource-development"),
+    # A name is a whole word: no name matches the beginning of a longer word
+    ("UA", "/participants/ukraine/", None),
+    ("CA", "/participants/canada/", None),
+    ("DE", "/participants/germany/", None),
+    ("JP", "/participants/japan/", None),
+    ("UKR", "/participants/ukraine/", None),
+    ("Ukrainian", "/participants/ukraine/", None),
+    ("Junji", "/people/hasegawa-junji/", None),
+    ("Steve", "/people/steve-lang/", None),
+    ("Nippon", "/participants/japan/", None),
 ]
 
 # Counts the queries Material's search page sends to its worker and the results it gets back, so
@@ -180,3 +213,41 @@ def test_opening_a_result_highlights_the_words_searched_for(context, site_url):
         assert {text.lower() for text in marks.all_inner_texts()} == {"satellites"}
     finally:
         page.close()
+
+
+# Names typed in full, and the words each may highlight in the results: a name is found as a
+# whole word, never as the beginning of a longer one ("Lang" in "languages", "UK" in "Ukraine").
+WHOLE_NAMES = [("Steve Lang", {"steve", "lang"}), ("Lang", {"lang"}), ("UK", {"uk"}), ("UA", {"ua"}),
+               ("IT", {"it"}), ("CA", {"ca"}), ("Japan", {"japan"})]
+
+
+@pytest.mark.parametrize(("query", "words"), WHOLE_NAMES, ids=[q for q, _ in WHOLE_NAMES])
+def test_a_name_matches_whole_words_only(search_page, query, words):
+    search(search_page, query)
+    marked = {text.casefold() for text in texts(search_page, ".md-search-result__list mark")}
+    assert marked and marked <= words, f"{query!r} highlights {sorted(marked - words)} in the results"
+
+
+def test_steve_lang_is_followed_by_pages_that_name_him(search_page):
+    search(search_page, "Steve Lang")
+    pages = search_page.locator(".md-search-result__list > li > a.md-search-result__link").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname)")
+    assert pages[0] == "/people/steve-lang/" and not any(page.startswith("/themes/") for page in pages[:3]), pages
+
+
+@pytest.mark.parametrize("query", ["Brasil", "United States of America", "Hasegawa", "Open RAN"])
+def test_results_show_only_the_tags_pages_show(search_page, query, built_site):
+    """A page found by a search term shows, in the results, only the tags pages show themselves:
+    the names of participants and the titles of themes, as the tags page lists them."""
+    tags_page = (built_site / "tags" / "index.html").read_text(encoding="utf-8")
+    tags = {html.unescape(tag) for tag in re.findall(r'<h2 id="tag:[^"]*">\s*<span class="md-tag">([^<]+)</span>', tags_page)}
+    assert len(tags) > 10, "the tags page lists no tags"
+    search(search_page, query)
+    shown = [text.strip() for text in texts(search_page, ".md-search-result__list .md-tag")]
+    assert shown, f"{query!r}: no result shows a tag"
+    assert set(shown) <= tags, f"{query!r}: the results show {sorted(set(shown) - tags)}, which are not tags"
+
+
+def texts(page: Page, selector: str) -> list[str]:
+    """The text of every element `selector` finds, shown or folded away."""
+    return page.locator(selector).evaluate_all("elements => elements.map(e => e.textContent)")

@@ -5,6 +5,7 @@ is checked against the fields Google's Event structured data requires."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import dataclasses
 import datetime
@@ -25,9 +26,9 @@ from meeting_record.data.load_record import DATA_FILES, load_record
 from meeting_record.site.open_data import publish
 from meeting_record.site.page_head import head_description, meeting_event
 from project import DATA, ROOT, build_site
-from meeting_record.data.record import SourceRef
+from meeting_record.data.record import Attendee, SourceRef
 
-CSV_TABLES = ("participants", "people", "talks", "statements")
+CSV_TABLES = ("participants", "people", "themes", "events", "talks", "statements")
 
 
 def published(site: Path) -> dict[str, bytes]:
@@ -83,25 +84,56 @@ def csv_text(value) -> str:
     """How a record value reads in a CSV cell, written out here independently of the publisher."""
     if value is None:
         return ""
-    if isinstance(value, SourceRef):
+    if isinstance(value, bool):
+        return str(value).lower()
+    # Told by their fields, not their class: a build in this process imports the package afresh.
+    if type(value).__name__ == SourceRef.__name__:
         return f"{value.document}#{value.section}"
+    if type(value).__name__ == Attendee.__name__:
+        return value.ref
     if isinstance(value, tuple):
         return "\n".join(csv_text(item) for item in value)
     return str(value)
 
 
+def read_csv(built_site, name: str) -> list[dict[str, str]]:
+    """A CSV table as a spreadsheet opens it: UTF-8, told so by its byte order mark."""
+    raw = (built_site / "data" / f"{name}.csv").read_bytes()
+    assert raw.startswith(codecs.BOM_UTF8), f"{name}.csv does not begin with a UTF-8 byte order mark"
+    return list(csv.DictReader(io.StringIO(raw[len(codecs.BOM_UTF8):].decode("utf-8"))))
+
+
 @pytest.mark.parametrize("name", CSV_TABLES)
 def test_csv_reads_back_as_the_record(built_site, record, name):
-    rows = list(csv.DictReader(io.StringIO((built_site / "data" / f"{name}.csv").read_text(encoding="utf-8"))))
+    rows = read_csv(built_site, name)
     items = getattr(record, name)
     assert [row["id"] for row in rows] == [item.id for item in items]
     for row, item in zip(rows, items):
-        assert list(row) == [field.name for field in dataclasses.fields(item)]
+        fields = [field.name for field in dataclasses.fields(item)]
+        assert [column for column in row if column in fields] == fields
+        assert all(column in fields or column.removesuffix("_name") in fields for column in row), f"{name}.csv has columns {list(row)}"
         for field in dataclasses.fields(item):
             value = getattr(item, field.name)
             assert row[field.name] == csv_text(value), f"{name}.csv {item.id}.{field.name}"
             if isinstance(value, tuple) and value:
                 assert len(row[field.name].split("\n")) == len(value), "list items split back as they were"
+
+
+@pytest.mark.parametrize("name", CSV_TABLES)
+def test_csv_names_every_item_it_refers_to_beside_its_id(built_site, record, name):
+    rows = read_csv(built_site, name)
+    fields = {field.name for field in dataclasses.fields(getattr(record, name)[0])}
+    named = [column for column in rows[0] if column not in fields and column.removesuffix("_name") in fields]
+    for row in rows:
+        for column in named:
+            ids = [i for i in row[column.removesuffix("_name")].split("\n") if i]
+            names = [n for n in row[column].split("\n") if n]
+            assert len(names) == len(ids), f"{name}.csv {row['id']}.{column}"
+            for item_id, shown in zip(ids, names):
+                assert shown.startswith(record.name_of(record.get(item_id))), f"{name}.csv {row['id']}.{column}: {shown!r}"
+    refers = {"statements": {"speaker_name", "during_name"}, "talks": {"host_name", "counterpart_name"},
+              "people": {"participant_name"}, "participants": {"group_name"}, "events": {"attendees_name"}}
+    assert refers.get(name, set()) <= set(named), f"{name}.csv lacks names beside ids: {refers[name] - set(named)}"
 
 
 def test_output_is_the_same_on_every_build(built_site, tmp_path):
@@ -255,3 +287,14 @@ def test_description_from_the_data_is_escaped_once():
         assert "<b>" not in markup and "&amp;amp;" not in markup
     assert meta(material, "name", "description") == ['A "quoted" <b>bold</b> & more']
     assert meta(ours, "property", "og:description") == ['A "quoted" <b>bold</b> & more']
+
+
+def test_every_index_page_links_the_table_of_what_it_lists(built_site):
+    from meeting_record.data.kinds import KINDS
+    for kind in (k for k in KINDS if k.index):
+        markup = (built_site / kind.index.removesuffix(".md").removesuffix("/index") / "index.html").read_text(encoding="utf-8")
+        links = set(re.findall(r'href="((?:\.\./)+data/[^"]+\.csv)"', markup))
+        assert links, f"{kind.index} links no CSV table"
+        for link in links:
+            assert (built_site / kind.index.removesuffix(".md").removesuffix("/index") / link).resolve().is_file(), link
+        assert any(link.endswith(f"/data/{kind.key}.csv") for link in links), f"{kind.index} does not link {kind.key}.csv"

@@ -74,7 +74,7 @@ def publish(record: Record, schema_dir: Path) -> Publication:
     combined = {key: value for document in documents.values() for key, value in document.items()}
     files = [PublishedFile(f"{FOLDER}/record.json", _json_bytes(combined), "json", "record")]
     files += [PublishedFile(f"{FOLDER}/{name}.json", _json_bytes(documents[name]), "json", name) for name in DATA_FILES]
-    files += [PublishedFile(f"{FOLDER}/{name}.csv", csv_table(record, name), "csv", name) for name in CSV_TABLES]
+    files += [PublishedFile(f"{FOLDER}/{name}.csv", csv_table(record, name, schemas[name]), "csv", name) for name in CSV_TABLES]
     files += [PublishedFile(f"{FOLDER}/schemas/{path.name}", path.read_bytes(), "schema", path.name.split(".")[0])
               for path in sorted(schema_dir.glob("*.schema.json"))]
     for file in files:
@@ -133,22 +133,55 @@ def _object_data(value: Any, schema: dict, where: str) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------
-# CSV: one row per item, lists joined in one cell
+# CSV: one row per item, lists joined in one cell; beside each field that names other items by
+# id, a column `<field>_name` with their names. UTF-8 with a byte order mark, so that spreadsheets
+# read the text as UTF-8.
 
-def csv_table(record: Record, name: str) -> bytes:
+NAME_SUFFIX = "_name"
+CSV_ENCODING = "utf-8-sig"
+
+
+def csv_table(record: Record, name: str, schema: dict) -> bytes:
     items = getattr(record, name)
-    columns = [field.name for field in dataclasses.fields(items[0])]
+    fields = [field.name for field in dataclasses.fields(items[0])]
+    naming = referring_fields(schema, name) | {field for field in fields for item in items
+                                                if any(isinstance(v, Attendee) for v in _several(getattr(item, field)))}
+    columns = [column for field in fields for column in ([field, field + NAME_SUFFIX] if field in naming else [field])]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     for item in items:
-        writer.writerow([_cell(getattr(item, column), f"{name}.csv: {item.id}.{column}") for column in columns])
-    return buffer.getvalue().encode("utf-8")
+        row = []
+        for field in fields:
+            value = getattr(item, field)
+            if field in naming:
+                named = _several(value)
+                ids = tuple(v.ref if isinstance(v, Attendee) else v for v in named)
+                names = tuple(record.name_of(record.get(v.ref)) + (f" ({v.role})" if v.role else "") if isinstance(v, Attendee)
+                              else record.name_of(record.get(v)) for v in named)
+                row += [_cell(ids, f"{name}.csv: {item.id}.{field}"), _cell(names, f"{name}.csv: {item.id}.{field}{NAME_SUFFIX}")]
+            else:
+                row.append(_cell(value, f"{name}.csv: {item.id}.{field}"))
+        writer.writerow(row)
+    return buffer.getvalue().encode(CSV_ENCODING)
+
+
+def _several(value: Any) -> tuple:
+    return value if isinstance(value, tuple) else () if value is None else (value,)
+
+
+def referring_fields(schema: dict, name: str) -> set[str]:
+    """The fields of the items of `name` that name other items by id (`x-refers-to` in the schema)."""
+    properties = schema["properties"][name]["items"]["properties"]
+    return {field for field, node in properties.items()
+            if "x-refers-to" in node or "x-refers-to" in node.get("items", {})}
 
 
 def _cell(value: Any, where: str) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, tuple):
         parts = [str(to_data(item, {}, where)) for item in value]
         if any(LIST_SEPARATOR in part for part in parts):

@@ -7,13 +7,14 @@ heading far above running text; and it matches the beginnings of words, so "UK" 
 - `shown_tags`: the tags readers browse by, shown on the page and on the tags page: a participant
   on its own page, its people's and the events it attended; a theme on its page and its events;
 - `tags`: those, and the names a reader may type for the page's item, which only the search
-  reads: a participant's full and short names and aliases, a person's name, a theme's keywords,
-  an event's title, and the topics of what was said under a theme or at an event;
+  reads: a participant's full and short names, code and aliases, a person's name, a theme's
+  keywords, an event's title, and the topics of what was said under a theme or at an event;
 - `search.boost`: how strongly the page ranks, by kind of item, so that an item's own page comes
   before the pages that merely mention it, and a shorter name (UK) before a longer name that
   begins like it (Ukraine).
 
-Every name used here is also shown on the page itself; the tags only decide the order of results.
+The search terms among the tags are never shown as names: pages show `shown_tags` only, and the
+site's search worker (search_worker.js) leaves the others out of the results.
 """
 
 from __future__ import annotations
@@ -72,21 +73,22 @@ def page_terms(record: Record) -> dict[str, PageTerms]:
 
 
 def _participant_terms(record: Record) -> dict[str, PageTerms]:
-    """A participant's names are its full and short names and its aliases, except aliases that
-    begin with another participant's name (UKR and Ukrainian begin with UK: as tags they would put
-    Ukraine before the UK for a search for "UK"; they stay searchable in the page's text).
+    """A participant's names are its full and short names, its code and its aliases.
 
     A participant whose name begins with another's name or alias (Ukraine: UK, UNESCO: UN) ranks
-    lower, so that typing the shorter name in full puts the shorter name's page first."""
-    aliases = {}
+    lower, so that the shorter name's page comes first while a reader is still typing it (the
+    site's search worker searches a name typed in full as a whole word). Aliases that begin with
+    another participant's name (UKR and Ukrainian begin with UK) do not count as rivals here."""
+    rivals_of = {}
     for p in record.participants:
         rivals = _rival_words(record, p, lambda other: [other.name])
-        aliases[p.id] = [a for a in p.aliases if not _begins_with_any(a, rivals)]
+        rivals_of[p.id] = [a for a in p.aliases if not _begins_with_any(a, rivals)]
     terms = {}
     for p in record.participants:
-        rivals = _rival_words(record, p, lambda other: [other.name, *aliases[other.id]])
+        rivals = _rival_words(record, p, lambda other: [other.name, *rivals_of[other.id]])
         boost = BY_CLASS[Participant].search_boost * (LONGER_NAME if _begins_with_any(p.name, rivals) else 1)
-        terms[src_uri(p)] = PageTerms((p.name,), (p.full_name, p.short_name, *aliases[p.id]), round(boost, 2))
+        names = (p.full_name, p.short_name, *([p.code] if p.code else []), *p.aliases)
+        terms[src_uri(p)] = PageTerms((p.name,), names, round(boost, 2))
     return terms
 
 

@@ -1,0 +1,167 @@
+/* The site's search worker: Material's own search worker, loaded below with importScripts, with
+ * each query rewritten before Material reads it and each result tidied before the page shows it.
+ * The build writes RECORD_SEARCH above this file (hooks/meeting_record/site/search_worker.py).
+ *
+ * A query is rewritten word by word (words are split as the index splits them):
+ * - a word of five letters or more that begins no word of the index is replaced by the words of
+ *   the index that it is one slip (a letter added, dropped, changed or two swapped) away from the
+ *   beginning of: "Hasegwa" searches for "hasegawa", "satelite" for "satellites";
+ * - a word that is a whole name (a person's, a participant's, a glossary term) is searched as a
+ *   whole word, without the trailing wildcard Material adds to every word: "Lang" finds "Lang",
+ *   not "languages";
+ * - a glossary expansion is searched as its term, which is what the site writes: "artificial
+ *   intelligence" searches for "AI", "open radio access network" for "Open RAN". Expansions that
+ *   are a participant's full name are left out: those are among the participant's names already.
+ * A query that uses lunr's own syntax (quotes, +, -, ~, ^, *, a field) is left as it is.
+ *
+ * In the results, a page's tags keep only those the page shows: the other names a page is found
+ * by stay out of sight, and so do the words that a rewrite replaced.
+ */
+(function () {
+  "use strict";
+
+  var record = RECORD_SEARCH;
+  var SETUP = 0, QUERY = 2, RESULT = 3;
+  var SYNTAX = /["+~^*:]|(?:^|\s)-/;
+  var LETTERS = /^\p{L}+$/u;
+  var SHORTEST_SLIP = 5;  // letters a word needs before a slip in it is forgiven
+  var MOST_CORRECTIONS = 4;
+
+  var separator = /\s+/;
+  var vocabulary = [];        // every word of the index
+  var beginnings = new Set(); // every beginning of a word of the index
+  var names = new Set();      // words searched as whole words
+  var expansions = [];        // [words of the expansion, words of the term], longest first
+  var shown = new Set(record.shown_tags);
+  var replaced = new Set();   // the words of the last query that a rewrite stands in for
+
+  function words(text) {
+    return String(text).toLowerCase().split(separator).filter(Boolean);
+  }
+
+  function plain(html) {
+    return String(html).replace(/<[^>]*>/g, " ").replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, function (entity) {
+      return {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&#x27;": "'"}[entity];
+    });
+  }
+
+  function learn(index) {
+    separator = new RegExp(index.config.separator);
+    var known = new Set();
+    index.docs.forEach(function (doc) {
+      [doc.title, doc.text].concat(doc.tags || []).forEach(function (field) {
+        if (field) words(plain(field)).forEach(function (word) { known.add(word); });
+      });
+    });
+    vocabulary = Array.from(known);
+    vocabulary.forEach(function (word) {
+      for (var end = 1; end <= word.length; end++) beginnings.add(word.slice(0, end));
+    });
+    record.names.forEach(function (name) { words(name).forEach(function (word) { names.add(word); }); });
+    expansions = record.expansions.map(function (pair) { return [words(pair[0]), words(pair[1])]; })
+      .sort(function (a, b) { return b[0].length - a[0].length; });
+  }
+
+  /* The fewest slips between `word` and the beginning of `other` (a swap of two neighbours is one). */
+  function slipsFromBeginning(word, other) {
+    var n = word.length, m = Math.min(other.length, n + 1);
+    var before = null, previous = [], current;
+    for (var j = 0; j <= m; j++) previous.push(j);
+    for (var i = 1; i <= n; i++) {
+      current = [i];
+      for (var k = 1; k <= m; k++) {
+        var cost = word[i - 1] === other[k - 1] ? 0 : 1;
+        var best = Math.min(previous[k] + 1, current[k - 1] + 1, previous[k - 1] + cost);
+        if (before && i > 1 && k > 1 && word[i - 1] === other[k - 2] && word[i - 2] === other[k - 1])
+          best = Math.min(best, before[k - 2] + 1);
+        current.push(best);
+      }
+      before = previous;
+      previous = current;
+    }
+    return Math.min.apply(null, previous.slice(Math.max(0, n - 1)));
+  }
+
+  /* The words of the index a word is one slip away from, if the word begins none. */
+  function corrections(word) {
+    if (word.length < SHORTEST_SLIP || !LETTERS.test(word) || beginnings.has(word)) return [];
+    var found = vocabulary.filter(function (other) {
+      return slipsFromBeginning(word, other) <= 1;
+    }).sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); });
+    var kept = [];
+    found.forEach(function (other) {
+      var covered = kept.some(function (shorter) { return !names.has(shorter) && other.indexOf(shorter) === 0; });
+      if (!covered && kept.length < MOST_CORRECTIONS) kept.push(other);
+    });
+    return kept;
+  }
+
+  /* A word as Material should search for it: a whole name gets a boost of 1, which keeps
+     Material from adding its trailing wildcard and changes nothing else. */
+  function clause(word) {
+    return names.has(word) ? word + "^1" : word;
+  }
+
+  function rewrite(query) {
+    replaced = new Set();
+    if (SYNTAX.test(query)) return query;
+    var typed = words(query);
+    if (!typed.length) return query;
+    var options = typed.map(function (word) {
+      var found = corrections(word);
+      if (found.length) replaced.add(word);
+      return found.length ? found : [word];
+    });
+    var terms = [];
+    for (var start = 0; start < typed.length; start++) {
+      var pair = expansionAt(options, start);
+      if (pair) {
+        pair[0].forEach(function (word) { replaced.add(word); });
+        pair[1].forEach(function (word) { terms.push(clause(word)); });
+        start += pair[0].length - 1;
+      } else {
+        options[start].forEach(function (word) { terms.push(clause(word)); });
+      }
+    }
+    return terms.filter(function (term, i) { return terms.indexOf(term) === i; }).join(" ");
+  }
+
+  /* The longest expansion whose words the query has from `start` on, as typed or corrected. */
+  function expansionAt(options, start) {
+    return expansions.find(function (pair) {
+      return start + pair[0].length <= options.length && pair[0].every(function (word, k) {
+        return options[start + k].indexOf(word) >= 0;
+      });
+    });
+  }
+
+  function tidy(result) {
+    (result.items || []).forEach(function (group) {
+      group.forEach(function (item) {
+        if (item.tags) item.tags = item.tags.filter(function (tag) { return shown.has(plain(tag).trim()); });
+        if (item.tags && !item.tags.length) delete item.tags;
+        Object.keys(item.terms || {}).forEach(function (term) {
+          if (item.terms[term] === false && replaced.has(term)) delete item.terms[term];
+        });
+      });
+    });
+  }
+
+  addEventListener("message", function (event) {
+    var message = event.data;
+    if (!message) return;
+    if (message.type === SETUP) learn(message.data);
+    else if (message.type === QUERY) message.data = rewrite(message.data);
+  });
+
+  var send = self.postMessage;
+  self.postMessage = function (message) {
+    if (message && message.type === RESULT && message.data) tidy(message.data);
+    return send.apply(self, arguments);
+  };
+
+  /* From disk, the worker runs in an iframe (the iframe-worker shim), whose relative addresses
+     are the page's: Material's worker is found beside this script, wherever that is. */
+  var here = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : self.location.href;
+  importScripts(new URL(record.material, here).href);
+})();
