@@ -6,6 +6,7 @@ address work; and no request leaves the site's address, not even for the host's 
 from __future__ import annotations
 
 import re
+import urllib.parse
 
 import pytest
 from playwright.sync_api import expect
@@ -82,12 +83,31 @@ def test_the_404_page_works_at_a_deep_unknown_address(published):
     page, url, _ = published
     response = page.goto(url + "no/such/page/at/any/depth/", wait_until="networkidle")
     assert response.status == 404
-    expect(page.locator("article h1")).to_have_text("404 - Not found")
+    expect(page.locator("article h1#not-found")).to_be_visible()
+    expect(page.locator(".record-404__asked")).to_have_text(urllib.parse.urlsplit(url).path + "no/such/page/at/any/depth/")
+    expect(page.locator(".record-404__closest")).to_be_hidden()  # nothing is close to that address
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", \
         "the 404 page has its styles"
     page.locator('.md-tabs a:text-is("Participants")').click()
     expect(page).to_have_url(url + "participants/")
     expect(page.locator("h1#participants")).to_be_visible()
+
+
+def test_the_404_page_offers_the_closest_page_search_and_the_sections(published, record):
+    page, url, _ = published
+    person = record.people[0]
+    typo = person.id[:-1] + person.id[-1] * 2  # one letter too many, as a reader might type it
+    response = page.goto(f"{url}people/{typo}/", wait_until="networkidle")
+    assert response.status == 404
+    closest = page.locator(".record-404__closest a")
+    expect(closest).to_have_attribute("href", f"{url}people/{person.id}/")
+    sections = page.locator("#sections + ul a")
+    assert sections.count() >= 8
+    assert all(href.startswith(url) for href in sections.evaluate_all("links => links.map(a => a.href)"))
+    page.locator(".record-404__search").click()
+    expect(page.locator("[data-md-component=search-query]")).to_be_focused()
+    page.keyboard.type("Verona")
+    expect(page.locator(".md-search-result__link").first).to_be_visible(timeout=15_000)
 
 
 def test_a_request_outside_the_address_is_caught(browser, subpath_site):
