@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 
 from meeting_record.data.load_record import DataError, load_record
 from meeting_record.figures.draw import FigureError, register_figures
-from meeting_record.site.abbreviations import configure_abbreviations
+from meeting_record.site.abbreviations import configure_abbreviations, reachable_by_keyboard
 from meeting_record.site.aliases import AliasClash, check_redirect_sources, merged_redirects
 from meeting_record.site.blocks import UnknownBlock, fill_blocks
 from meeting_record.site.footer import copyright_notice
@@ -134,6 +134,10 @@ def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) ->
     env.bytecode_cache = TEMPLATE_CACHE
     env.globals["search_workers"] = _Build.search_workers
     return env
+
+
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return reachable_by_keyboard(html)
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -103,3 +103,22 @@ def test_a_missing_focus_ring_is_caught(keyboard_page, site_url):
     page.add_style_tag(content="*, *:focus-visible, .md-option:focus-visible + label { outline: none !important; }")
     stops = tab_through(page, limit=5)
     assert stops and not any(s["ring"] for s in stops)
+
+
+def test_a_glossary_term_shows_its_expansion_when_reached_by_keyboard(browser, site_url, record):
+    """Abbreviations carry their expansion in a tooltip: the first of each term on a page is a Tab
+    stop, and reaching it shows the tooltip, as hovering does."""
+    page = browser.new_page()
+    page.goto(site_url + "/participants/japan/")
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    else:
+        raise AssertionError("Tab never reached a glossary term on /participants/japan/")
+    term = page.evaluate("document.activeElement.textContent")
+    expansion = next(entry.expansion for entry in record.glossary if entry.term == term)
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().strip() == expansion
+    page.close()

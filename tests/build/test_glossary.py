@@ -26,12 +26,13 @@ def pages(site: Path) -> dict[str, str]:
     return found
 
 
+SCRIPT = re.compile(r"<script\b.*?</script>", re.S)  # code, not text a reader sees
 INLINE_TAG = re.compile(r"</?(abbr|a|span|strong|em|code|wbr)\b[^>]*>")
 
 
 def text_of(markup: str) -> str:
     """The text a reader sees: inline elements run on, block elements are apart."""
-    text = re.sub(r"<[^>]+>", " ", INLINE_TAG.sub("", markup))
+    text = re.sub(r"<[^>]+>", " ", INLINE_TAG.sub("", SCRIPT.sub(" ", markup)))
     return re.sub(r"\s+", " ", html.unescape(text))
 
 
@@ -77,7 +78,7 @@ def test_every_occurrence_of_a_term_has_its_tooltip(built_site, record):
     for page, article in pages(built_site).items():
         if page in NOT_MARKDOWN:
             continue
-        for title, term in re.findall(r'<abbr title="([^"]*)">([^<]*)</abbr>', article):
+        for title, term in re.findall(r'<abbr title="([^"]*)"(?: tabindex="0")?>([^<]*)</abbr>', article):
             tooltips += 1
             if expansions.get(term) != html.unescape(title):
                 wrong.append((page, term, title))
@@ -109,3 +110,10 @@ def test_expansions_reach_the_tooltip_as_written(record):
                                   extension_configs={"abbr": {"glossary": glossary}})
     title = re.search(r'<abbr title="([^"]*)">', converted).group(1)
     assert "<" not in title and html.unescape(title) == hostile
+
+
+def test_the_first_of_each_term_on_a_page_is_a_tab_stop(built_site):
+    for page, article in pages(built_site).items():
+        focusable = re.findall(r'<abbr title="[^"]*" tabindex="0">([^<]*)</abbr>', article)
+        every = re.findall(r"<abbr\b[^>]*>([^<]*)</abbr>", article)
+        assert sorted(focusable) == sorted(set(every)), f"{page}: one Tab stop per term"

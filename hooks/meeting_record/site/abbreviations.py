@@ -3,7 +3,11 @@ as a tooltip (Material's `content.tooltips` styles the resulting `<abbr title="â
 
 from __future__ import annotations
 
+import re
+
 from meeting_record.data.record import Record
+
+ABBREVIATION = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
 
 
 def abbreviation_glossary(record: Record) -> dict[str, str]:
@@ -19,3 +23,18 @@ def abbreviation_glossary(record: Record) -> dict[str, str]:
 def configure_abbreviations(mdx_configs: dict, record: Record) -> None:
     """Give the `abbr` extension (listed in mkdocs.yml) the record's glossary."""
     mdx_configs.setdefault("abbr", {})["glossary"] = abbreviation_glossary(record)
+
+
+def reachable_by_keyboard(html: str) -> str:
+    """The first <abbr> of each term on a page becomes a Tab stop, where Material shows its
+    expansion as it does on hover; later ones stay out of the Tab order, which would otherwise
+    pass the same expansion at every mention."""
+    seen: set[str] = set()
+
+    def first_focusable(match: re.Match) -> str:
+        if match.group(2) in seen:
+            return match.group(0)
+        seen.add(match.group(2))
+        return f'<abbr title="{match.group(1)}" tabindex="0">{match.group(2)}</abbr>'
+
+    return ABBREVIATION.sub(first_focusable, html)
