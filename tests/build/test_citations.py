@@ -22,7 +22,7 @@ from meeting_record.data.record import Record
 from meeting_record.site.citations import CITED_KINDS, citation, page_url
 from project import ROOT
 
-CITE_BLOCK = re.compile(r'<details class="record-cite">(.*?)</details>', re.S)
+CITE_BLOCK = re.compile(r'<details class="record-citation">(.*?)</details>', re.S)
 CODE = re.compile(r"<pre[^>]*>(?:<nav.*?</nav>)?<code>(.*?)</code></pre>", re.S)
 
 
