@@ -9,7 +9,7 @@ from data_edits import edited_data, problems_of
 def test_real_data_loads_every_item(record):
     assert len(record.participants) == 17
     assert [len(record.members_of(g)) for g in record.groups] == [8, 4, 5]
-    assert len(record.people) == 5
+    assert len(record.people) == 7
     assert len(record.themes) == 6
     assert len(record.talks) == 4
     assert record.presidency.id == "italy"

@@ -167,8 +167,8 @@ class Meeting:
     summary: str
     materials_note: str
     contact: Contact
-    declaration: Declaration
     sources: tuple[SourceRef, ...]
+    declaration: Declaration | None = None  # the declaration's own account, where one is on file
 
 
 @dataclass(frozen=True)
