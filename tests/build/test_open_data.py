@@ -83,11 +83,30 @@ def csv_text(value) -> str:
     """How a record value reads in a CSV cell, written out here independently of the publisher."""
     if value is None:
         return ""
-    if isinstance(value, SourceRef):
+    if type(value).__name__ == "SourceRef":  # by name: each build imports the package afresh
         return f"{value.document}#{value.section}"
     if isinstance(value, tuple):
-        return "\n".join(csv_text(item) for item in value)
+        return "\n".join(json.dumps(plain(item), ensure_ascii=False) if is_fields(item) else csv_text(item)
+                          for item in value)
     return str(value)
+
+
+def is_fields(value) -> bool:
+    """A set of fields of its own: not a source reference, nor an attendee (each written as text)."""
+    return dataclasses.is_dataclass(value) and type(value).__name__ not in ("SourceRef", "Attendee")
+
+
+def plain(value):
+    """A set of fields (a fact, a wording) as it reads in one line of JSON in a CSV cell."""
+    if type(value).__name__ == "SourceRef":
+        return f"{value.document}#{value.section}"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value) if getattr(value, f.name) not in (None, ())}
+    if isinstance(value, tuple):
+        return [plain(each) for each in value]
+    return value
 
 
 @pytest.mark.parametrize("name", CSV_TABLES)

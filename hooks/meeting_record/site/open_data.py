@@ -122,9 +122,9 @@ def dataset_document(record: Record, name: str, schema: dict) -> dict[str, Any]:
 
 def to_data(value: Any, schema: dict, where: str) -> Any:
     """A record value as the data file writes it; `schema` says which empty fields may be left out."""
-    if isinstance(value, SourceRef):
+    if isinstance(value, SourceRef) or type(value).__name__ == "SourceRef":  # a record from an earlier import too
         return f"{value.document}#{value.section}"
-    if isinstance(value, Attendee):
+    if isinstance(value, Attendee) or type(value).__name__ == "Attendee":
         return {value.kind: value.ref, **({"as": value.role} if value.role else {})}
     if isinstance(value, datetime.date):
         return value.isoformat()
@@ -207,6 +207,8 @@ def _field_docs(schema: dict, schema_dir: Path, prefix: str = "") -> list[FieldD
 
 
 def _nested_docs(node: dict, schema_dir: Path, path: str) -> list[FieldDoc]:
+    if "$ref" in node and node["$ref"].split("/")[-1] not in NAMED_KINDS:  # a shared shape: document its fields
+        node = _inline({"$ref": node["$ref"]}, _read_schema(schema_dir, "common"))
     if node.get("type") == "object":
         return _field_docs(node, schema_dir, f"{path}.")
     items = node.get("items", {})
