@@ -76,8 +76,20 @@ QUERIES = [
     ("Global South", "/themes/digital-development/", "human-resource-development"),
     ("generative AI", "/themes/digital-development/", "generative-ai-sdgs"),
     ("interoperability", "/themes/hiroshima-ai-process-progress/", "governance-interoperability"),
-    ("AI Safety Institute", "/events/hiroshima-ai-process-the-way-ahead/", "ai-safety-institute"),
-    ("B7", "/events/industry-dialogue/", "industry-appreciation"),
+    # Subjects: every name a reader would type puts the subject's own page first
+    ("Hiroshima AI Process", "/subjects/hiroshima-ai-process/", None),
+    ("HAIP", "/subjects/hiroshima-ai-process/", None),
+    ("AI Safety Institute", "/subjects/aisi/", None),
+    ("AISI", "/subjects/aisi/", None),
+    ("B7", "/subjects/business-7/", None),
+    ("Business 7", "/subjects/business-7/", None),
+    ("toolkit", "/subjects/ai-public-sector-toolkit/", None),
+    ("AI toolkit", "/subjects/ai-public-sector-toolkit/", None),
+    ("reporting framework", "/subjects/hiroshima-ai-process-reporting-framework/", None),
+    ("semiconductors", "/subjects/semiconductors-point-of-contact-group/", None),
+    ("AI Hub", "/subjects/ai-hub-for-sustainable-development/", None),
+    ("MSMEs", "/subjects/msme-ai-adoption-report/", None),
+    ("digital identity", "/subjects/digital-identity-mapping/", None),
 ]
 
 # Counts the queries Material's search page sends to its worker and the results it gets back, so
