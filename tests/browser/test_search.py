@@ -76,6 +76,7 @@ QUERIES = [
     ("Global South", "/themes/digital-development/", "human-resource-development"),
     ("generative AI", "/themes/digital-development/", "generative-ai-sdgs"),
     ("interoperability", "/themes/hiroshima-ai-process-progress/", "governance-interoperability"),
+    ("Way Ahead", "/events/hiroshima-ai-process-the-way-ahead/", None),
     # Subjects: every name a reader would type puts the subject's own page first
     ("Hiroshima AI Process", "/subjects/hiroshima-ai-process/", None),
     ("HAIP", "/subjects/hiroshima-ai-process/", None),
@@ -164,7 +165,7 @@ def test_query_puts_the_expected_page_first(search_page, query, expected, sectio
 
 def test_the_table_covers_every_kind_of_query():
     kinds = {expected.split("/")[1] for _, expected, _ in QUERIES}
-    assert len(QUERIES) >= 40 and kinds == {"participants", "people", "themes", "events"}
+    assert len(QUERIES) >= 40 and kinds == {"participants", "people", "themes", "events", "subjects"}
 
 
 def test_a_shared_search_link_opens_with_results(search_page, context):

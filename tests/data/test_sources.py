@@ -4,15 +4,16 @@ press and personal sources are cited only in `reported` entries and in versions 
 from __future__ import annotations
 
 from data_edits import edited_data, problems_of
-from meeting_record.data.record import Reported, Version, source_refs
+from meeting_record.data.record import source_refs
 
 
 def _walk(value, path=""):
     """Every (path, SourceRef list, shown as fact?) in a value."""
-    if isinstance(value, Reported):
+    kind = type(value).__name__  # by name: the record may come from an earlier import of the package
+    if kind == "Reported":
         yield path, value.by, False
         return
-    if isinstance(value, Version):
+    if kind == "Version":
         yield path, value.sources, True
         yield path, value.by, False
         return

@@ -523,7 +523,7 @@ class Record:
 
 def source_refs(value) -> list[SourceRef]:
     """Every source section that a value cites, in its fields and theirs, as fact or as reported."""
-    if isinstance(value, SourceRef):
+    if isinstance(value, SourceRef) or type(value).__name__ == "SourceRef":  # also from an earlier import
         return [value]
     if isinstance(value, tuple):
         return [ref for each in value for ref in source_refs(each)]

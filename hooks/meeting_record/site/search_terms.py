@@ -33,6 +33,8 @@ from meeting_record.data.record import Event, Participant, Person, Record, Subje
 LONGER_NAME = 2 / 3
 # The front matter key that the tags plugin reads (`tags_name_property` in mkdocs.yml).
 SHOWN_TAGS = "shown_tags"
+# A subject's official names longer than this are whole titles, which readers do not type.
+TYPED_NAME = 80
 WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*\.?")
 
 
@@ -71,7 +73,7 @@ def page_terms(record: Record) -> dict[str, PageTerms]:
         names = (event.title,) + _topics(record, event.id)
         terms[src_uri(event)] = PageTerms(tags, names, BY_CLASS[Event].search_boost)
     for subject in record.subjects:
-        names = tuple(name.text for name in subject.names) + subject.search_names
+        names = tuple(name.text for name in subject.names if len(name.text) <= TYPED_NAME) + subject.search_names
         terms[src_uri(subject)] = PageTerms((subject.name,), names, BY_CLASS[Subject].search_boost)
     return terms
 
