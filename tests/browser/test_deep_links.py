@@ -107,7 +107,7 @@ def renamed_site(tmp_path_factory):
 def test_a_former_anchor_opens_its_item_in_view(context, renamed_site):
     page = open_cold(context, renamed_site + "/statements/#cultural-linguistic-diversity")
     try:
-        heading = page.locator("h4:has([id='cultural-linguistic-diversity'])")
+        heading = page.locator("h3:has([id='cultural-linguistic-diversity'])")
         expect(heading).to_have_id("cultures-and-languages")
         expect(heading).to_be_in_viewport()
     finally:
