@@ -69,6 +69,7 @@ def rename_item(project: Path, file: str, old: str, new: str, keep_old: bool) ->
     former = f"\n    former_ids: [{old}]" if keep_old else ""
     for path in (project / "data").glob("*.yml"):
         text = path.read_text(encoding="utf-8")
+        text = re.sub(rf"(?m)^(?!\s+- id: )(.*?)(?<![\w#-]){re.escape(old)}(?![\w#-])", rf"\g<1>{new}", text)  # in lists
         if path.name == file:
             text = text.replace(f"  - id: {old}\n", f"  - id: {new}{former}\n")
         path.write_text(re.sub(rf"(?m)^(\s+(?!id:)\w+: ){re.escape(old)}$", rf"\g<1>{new}", text), encoding="utf-8")

@@ -92,7 +92,8 @@ def csv_text(value) -> str:
     if type(value).__name__ == Attendee.__name__:
         return value.ref
     if isinstance(value, tuple):
-        return "\n".join(csv_text(item) for item in value)
+        return "\n".join(json.dumps(plain(item), ensure_ascii=False) if is_fields(item) else csv_text(item)
+                          for item in value)
     return str(value)
 
 
@@ -101,6 +102,24 @@ def read_csv(built_site, name: str) -> list[dict[str, str]]:
     raw = (built_site / "data" / f"{name}.csv").read_bytes()
     assert raw.startswith(codecs.BOM_UTF8), f"{name}.csv does not begin with a UTF-8 byte order mark"
     return list(csv.DictReader(io.StringIO(raw[len(codecs.BOM_UTF8):].decode("utf-8"))))
+
+
+def is_fields(value) -> bool:
+    """A set of fields of its own: not a source reference, nor an attendee (each written as text)."""
+    return dataclasses.is_dataclass(value) and type(value).__name__ not in ("SourceRef", "Attendee")
+
+
+def plain(value):
+    """A set of fields (a fact, a wording) as it reads in one line of JSON in a CSV cell."""
+    if type(value).__name__ == "SourceRef":
+        return f"{value.document}#{value.section}"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value) if getattr(value, f.name) not in (None, ())}
+    if isinstance(value, tuple):
+        return [plain(each) for each in value]
+    return value
 
 
 @pytest.mark.parametrize("name", CSV_TABLES)

@@ -56,8 +56,8 @@ def test_participant_expansion_must_be_its_full_name(tmp_path, record):
 
 
 def test_unknown_source_section(tmp_path, record):
-    data, line = edited_data(tmp_path, "glossary.yml", "    sources: [reference#terms]\n  - id: b7\n",
-                                 "    sources: [reference#term]\n  - id: b7\n")
+    data, line = edited_data(tmp_path, "glossary.yml", "    sources: [reference#terms]\n  - id: aisi\n",
+                                 "    sources: [reference#term]\n  - id: aisi\n")
     assert f"data/glossary.yml:{line}: {at(record, 'ai')}.sources[0]: there is no source section 'reference#term'" in problems_of(data)
 
 

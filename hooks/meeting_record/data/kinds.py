@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from meeting_record.data.record import (Event, GlossaryEntry, Group, Item, Meeting, Participant, Party, Person,
-                                        Publication, Source, Statement, Talk, Theme)
+from meeting_record.data.record import (Disagreement, Event, GlossaryEntry, Group, Item, Meeting, MeetingDay, Participant,
+                                        Party, Person, Publication, Source, Statement, Subject, Talk, Theme)
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,11 @@ KINDS: tuple[Kind, ...] = (
     Kind("statement", Statement, "statements", "statements", anchor_on="statements.md", index="statements.md", csv=True),
     Kind("talk", Talk, "talks", "talks", anchor_on="talks.md", index="talks.md", csv=True),
     Kind("glossary entry", GlossaryEntry, "glossary", "glossary", anchor_on="glossary.md", shared_ids=False),
+    Kind("day", MeetingDay, "days", "days", anchor_on="index.md"),
+    Kind("subject", Subject, "subjects", "subjects", page="subjects/{id}.md", index="subjects/index.md",
+         template="subject.md.j2", search_boost=2.0),
+    Kind("disagreement", Disagreement, "disagreements", "disagreements", anchor_on="disagreements.md",
+         index="disagreements.md"),
     Kind("publication", Publication, "publication", "publication", anchor_on="about.md", one=True, shared_ids=False),
 )
 

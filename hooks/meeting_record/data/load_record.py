@@ -62,8 +62,10 @@ def _check(documents: dict[str, Document], schema_dir: Path) -> list[Problem]:
     shapes = {name: [e for e in found if not is_reference_error(e)] for name, found in errors.items()}
     if any(shapes.values()):
         return [p for name, found in shapes.items() for p in schema_problems(found, documents[name])]
+    if ids.problems:  # an id claimed twice: the references to the item it displaced would only echo it
+        return ids.problems
     references = [p for name, found in errors.items() for p in schema_problems(found, documents[name])]
-    return ids.problems + references or [p for rule in RULES for p in rule(documents)]
+    return references or [p for rule in RULES for p in rule(documents)]
 
 
 def _validators(schema_dir: Path, ids: Ids) -> dict[str, jsonschema.Validator]:

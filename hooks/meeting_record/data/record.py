@@ -34,18 +34,78 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """A fact in the site's words, from official sources: the site states it as fact."""
+
+    text: str
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class Reported:
+    """What press or personal sources report: the site shows it only as reported by them."""
+
+    by: tuple[SourceRef, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A name or title exactly as official sources write it."""
+
+    text: str
+    sources: tuple[SourceRef, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Named:
+    """An item as a source lists it: its id, and the words the source uses for it."""
+
+    participant: str
+    as_written: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Chair:
+    person: str
+    role: str
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """What an official follow-up records became of something, and when."""
+
+    date: datetime.date | None
+    text: str
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
+    kind: str  # official: its facts may be shown as fact; press, personal: only as reported by it
     label: str
-    title: str
+    title: str | None
     publisher: str
     date: datetime.date | None
+    updated: datetime.date | None
     language: str
-    file: str
+    address: str | None
+    file: str | None
     original: str | None
     original_language: str | None
-    description: str
+    description: str | None
     sections: tuple[Section, ...]
+    takes: tuple[str, ...]
+
+    OFFICIAL = "official"
+
+    @property
+    def official(self) -> bool:
+        return self.kind == self.OFFICIAL
 
     def section(self, section_id: str) -> Section:
         return next(section for section in self.sections if section.id == section_id)
@@ -69,6 +129,18 @@ class Outcome:
     title: str
     adopted_after: str
     event: str
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """The declaration's own account of the meeting (its opening paragraphs) and its names."""
+
+    names: tuple[Wording, ...]
+    co_chairs: tuple[Chair, ...]
+    purpose: Fact
+    invited: tuple[Named, ...]
+    knowledge_partners: tuple[Named, ...]
+    sources: tuple[SourceRef, ...]
 
 
 @dataclass(frozen=True)
@@ -96,6 +168,7 @@ class Meeting:
     materials_note: str
     contact: Contact
     sources: tuple[SourceRef, ...]
+    declaration: Declaration | None = None  # the declaration's own account, where one is on file
 
 
 @dataclass(frozen=True)
@@ -128,6 +201,10 @@ class Person:
     title: str
     participant: str
     sources: tuple[SourceRef, ...]
+    ministry: str | None = None             # the ministry the person attended from, where a source says
+    attended: tuple[str, ...] = ()          # ids of the days the sources say the person attended
+    titles: tuple[Wording, ...] = ()        # the person's titles as other sources write them
+    roles: tuple[Fact, ...] = ()            # what the person did at the meeting, from other sources
     former_ids: tuple[str, ...] = ()  # earlier ids, kept as anchors and redirects
 
 
@@ -177,6 +254,9 @@ class Event:
     attendees: tuple[Attendee, ...]
     sources: tuple[SourceRef, ...]
     former_ids: tuple[str, ...] = ()  # earlier ids, kept as anchors and redirects
+    names: tuple[Wording, ...] = ()   # its name as other official sources write it
+    facts: tuple[Fact, ...] = ()      # what other official sources add
+    reported: tuple[Reported, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -238,7 +318,64 @@ class Publication:
     licences: Licences
 
 
-Item = Participant | Person | Theme | Party | Event | Statement | Talk | Group | Source | GlossaryEntry
+@dataclass(frozen=True)
+class MeetingDay:
+    """One day of the meeting, from the official accounts of it."""
+
+    id: str
+    date: datetime.date
+    city: str
+    called: tuple[Wording, ...]      # what official sources call the day's meeting
+    themes: tuple[str, ...]
+    chairs: tuple[Chair, ...]
+    venues: tuple[Wording, ...]      # the buildings official sources name
+    events: tuple[str, ...]
+    talks: tuple[str, ...]
+    statements: tuple[str, ...]
+    facts: tuple[Fact, ...]
+    reported: tuple[Reported, ...]
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class Subject:
+    """An initiative, body, process or output the meeting concerned, from every source on it."""
+
+    id: str
+    name: str
+    kind: str
+    names: tuple[Wording, ...]       # its names as official sources write them
+    search_names: tuple[str, ...]    # everyday forms a reader may type; no source is claimed for them
+    summary: str                     # one line, in the site's words, on what it is
+    accounts: tuple[Fact, ...]       # what official sources say about it
+    related: tuple[Fact, ...]        # official facts about something near it, not about it
+    reported: tuple[Reported, ...]
+    became: tuple[FollowUp, ...]
+    concerns: tuple[str, ...]        # ids of the themes, events, statements and parties that concern it
+
+
+@dataclass(frozen=True)
+class Version:
+    """One source's version of a disputed fact: official `sources`, or press `by`."""
+
+    says: str
+    sources: tuple[SourceRef, ...]
+    by: tuple[SourceRef, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    id: str
+    topic: str
+    concerns: tuple[str, ...]
+    versions: tuple[Version, ...]
+    note: str | None
+    shown: str                        # what the site shows, and whether it follows any version
+
+
+Item = (Participant | Person | Theme | Party | Event | Statement | Talk | Group | Source | GlossaryEntry | MeetingDay
+        | Subject | Disagreement)
 
 
 @dataclass(frozen=True)
@@ -257,13 +394,17 @@ class Record:
     talks: tuple[Talk, ...]
     glossary: tuple[GlossaryEntry, ...]
     publication: Publication
+    days: tuple[MeetingDay, ...]
+    subjects: tuple[Subject, ...]
+    disagreements: tuple[Disagreement, ...]
 
     # -- look-ups --------------------------------------------------------------
 
     @cached_property
     def by_id(self) -> dict[str, Item]:
         items: list[Item] = [*self.sources, *self.groups, *self.participants, *self.people, *self.themes,
-                             *self.parties, *self.events, *self.statements, *self.talks]
+                             *self.parties, *self.events, *self.statements, *self.talks, *self.days,
+                             *self.subjects, *self.disagreements]
         return {item.id: item for item in items}
 
     def get(self, item_id: str) -> Item:
@@ -277,6 +418,10 @@ class Record:
             return item.label
         if isinstance(item, GlossaryEntry):
             return item.term
+        if isinstance(item, MeetingDay):
+            return f"{item.date.day} {item.date:%B %Y}, {item.city}"
+        if isinstance(item, Disagreement):
+            return item.topic
         return item.name if hasattr(item, "name") else item.title
 
     @cached_property
@@ -326,6 +471,20 @@ class Record:
         """The items that cite a section of a source."""
         return self._citations[(document, section)]
 
+    def subjects_concerning(self, item_id: str) -> list[Subject]:
+        """The subjects that an item concerns (derived from each subject's `concerns`)."""
+        return self._multi_index("concerns", self.subjects)[item_id]
+
+    def disagreements_about(self, item_id: str) -> list[Disagreement]:
+        return self._multi_index("concerns", self.disagreements)[item_id]
+
+    def day_of(self, item_id: str) -> list[MeetingDay]:
+        """The days on which the sources place an event, talk or statement."""
+        return [day for day in self.days if item_id in (*day.events, *day.talks, *day.statements)]
+
+    def attending_on(self, day: MeetingDay) -> list[Person]:
+        return [person for person in self.people if day.id in person.attended]
+
     def outcome_event(self) -> Event:
         return self.get(self.meeting.outcome.event)
 
@@ -358,9 +517,10 @@ class Record:
     def _citations(self) -> defaultdict:
         index: defaultdict = defaultdict(list)
         for item in [self.meeting, *self.by_id.values(), *self.glossary]:
-            for ref in getattr(item, "sources", ()):
-                if isinstance(ref, SourceRef):
-                    index[(ref.document, ref.section)].append(item)
+            if isinstance(item, Source):
+                continue
+            for ref in dict.fromkeys(source_refs(item)):
+                index[(ref.document, ref.section)].append(item)
         return index
 
     @cached_property
@@ -385,3 +545,14 @@ class Record:
             for item_id in dict.fromkeys(attending):
                 index[item_id].append(event)
         return index
+
+
+def source_refs(value) -> list[SourceRef]:
+    """Every source section that a value cites, in its fields and theirs, as fact or as reported."""
+    if isinstance(value, SourceRef) or type(value).__name__ == "SourceRef":  # also from an earlier import
+        return [value]
+    if isinstance(value, tuple):
+        return [ref for each in value for ref in source_refs(each)]
+    if hasattr(value, "__dataclass_fields__"):
+        return [ref for name in value.__dataclass_fields__ for ref in source_refs(getattr(value, name))]
+    return []

@@ -5,7 +5,10 @@ following the table of kinds. A field that refers to other items says so in its 
 its type, with the keyword `x-refers-to` and the kinds it may name, e.g.
 `"speaker": {"$ref": "common.schema.json#/$defs/id", "x-refers-to": ["person", "participant"]}`;
 the schema check then reports a reference to nothing like any other wrong value, at its line.
-Source sections (`document#section`) are referred to as the kind "source section".
+Source sections (`document#section`) are referred to as the kind "source section" when the source
+is official (what the site may state as fact), and as "reported source section" when it is press
+or personal: a `sources` list takes only the first, a `reported` entry's `by` takes either, so a
+fact from the press can only ever be shown as reported by it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from meeting_record.data.schema_messages import field_label, nearest
 from meeting_record.data.yaml_source import Document
 
 SECTION = "source section"
+REPORTED_SECTION = "reported source section"
 KEYWORD = "x-refers-to"
 
 
@@ -86,7 +90,8 @@ class Ids:
             for position, section in enumerate(sections if isinstance(sections, list) else []):
                 if isinstance(section, dict):
                     line = document.line_of(("sources", index, "sections", position))
-                    self.claims.setdefault(f"{source.get('id')}#{section.get('id')}", Claim(SECTION, document, line))
+                    kind = SECTION if source.get("kind") == "official" else REPORTED_SECTION
+                    self.claims.setdefault(f"{source.get('id')}#{section.get('id')}", Claim(kind, document, line))
 
     def _problem(self, document: Document, path: tuple, message: str) -> None:
         self.problems.append(Problem(document.name, document.line_of(path), field_label(document, path), message))
@@ -104,8 +109,13 @@ def reference_keyword(ids: Ids):
     def refers_to(validator: Any, kinds: list[str], instance: Any, schema: dict) -> Iterator[jsonschema.ValidationError]:
         if not isinstance(instance, str) or ids.holds(instance, kinds):
             return
+        if kinds == [SECTION] and ids.holds(instance, [REPORTED_SECTION]):
+            yield jsonschema.ValidationError(
+                f"{instance!r} is not an official source, so the site may not state its facts as fact; "
+                "cite it in a `reported` entry's `by`, which the site shows as reported by it (see sources.yml)")
+            return
         hint = nearest(instance, ids.of_kinds(kinds))
-        if kinds == [SECTION]:
+        if SECTION in kinds:
             yield jsonschema.ValidationError(f"there is no source section {instance!r}{hint} (see sources.yml)")
             return
         names = ", ".join(kinds[:-1]) + " or " + kinds[-1] if len(kinds) > 1 else kinds[0]

@@ -33,6 +33,14 @@ def days_in_order(documents: Documents) -> list[Problem]:
     return found
 
 
+def days_are_meeting_days(documents: Documents) -> list[Problem]:
+    """Each day in days.yml is one of the meeting's days in meeting.yml."""
+    document = documents["days"]
+    dates = [day["date"] for day in documents["meeting"].data["meeting"]["days"]]
+    return [_problem(document, ("days", index, "date"), f"{day['date']} is not one of the meeting's days in meeting.yml ({', '.join(dates)})")
+            for index, day in enumerate(document.data["days"]) if day["date"] not in dates]
+
+
 def one_presidency(documents: Documents) -> list[Problem]:
     participants = documents["participants"]
     presidencies = [p["id"] for p in participants.data["participants"] if "presidency" in p.get("roles", [])]
@@ -111,4 +119,4 @@ def address_values(item: dict, fields: tuple[str, ...], path: tuple) -> Iterable
 
 
 RULES: tuple[Callable[[Documents], list[Problem]], ...] = (
-    days_in_order, one_presidency, talks_between_two, events_not_circular, glossary_terms, addresses_lead_to_one_item)
+    days_in_order, days_are_meeting_days, one_presidency, talks_between_two, events_not_circular, glossary_terms, addresses_lead_to_one_item)

@@ -70,7 +70,8 @@ class Publication:
 
 def publish(record: Record, schema_dir: Path) -> Publication:
     schemas = {name: _read_schema(schema_dir, name) for name in DATA_FILES}
-    documents = {name: dataset_document(record, name, schemas[name]) for name in DATA_FILES}
+    common = _read_schema(schema_dir, "common")
+    documents = {name: dataset_document(record, name, _inline(schemas[name], common)) for name in DATA_FILES}
     combined = {key: value for document in documents.values() for key, value in document.items()}
     files = [PublishedFile(f"{FOLDER}/record.json", _json_bytes(combined), "json", "record")]
     files += [PublishedFile(f"{FOLDER}/{name}.json", _json_bytes(documents[name]), "json", name) for name in DATA_FILES]
@@ -82,6 +83,22 @@ def publish(record: Record, schema_dir: Path) -> Publication:
             raise PublishError(f"cannot publish {file.path!r}: file names may hold only lower-case letters, digits, '.', '_' and '-'")
     fields = {name: tuple(_field_docs(schemas[name], schema_dir)) for name in DATA_FILES}
     return Publication(tuple(files), fields, schemas)
+
+
+def _inline(node: Any, common: dict) -> Any:
+    """`node` with each reference to a shared definition replaced by the definition, so that the
+    fields of shared shapes (facts, wordings, …) are known where they are written out."""
+    if isinstance(node, list):
+        return [_inline(each, common) for each in node]
+    if not isinstance(node, dict):
+        return node
+    if isinstance(node.get("$ref"), str) and node["$ref"].startswith(("common.schema.json#/", "#/$defs/")):
+        target: Any = common
+        for part in node["$ref"].split("#/", 1)[1].split("/"):
+            target = target[part]
+        rest = {key: value for key, value in node.items() if key != "$ref"}
+        return _inline({**target, **rest}, common)
+    return {key: _inline(value, common) for key, value in node.items()}
 
 
 def _read_schema(schema_dir: Path, name: str) -> dict:
@@ -105,9 +122,9 @@ def dataset_document(record: Record, name: str, schema: dict) -> dict[str, Any]:
 
 def to_data(value: Any, schema: dict, where: str) -> Any:
     """A record value as the data file writes it; `schema` says which empty fields may be left out."""
-    if isinstance(value, SourceRef):
+    if isinstance(value, SourceRef) or type(value).__name__ == "SourceRef":  # a record from an earlier import too
         return f"{value.document}#{value.section}"
-    if isinstance(value, Attendee):
+    if isinstance(value, Attendee) or type(value).__name__ == "Attendee":
         return {value.kind: value.ref, **({"as": value.role} if value.role else {})}
     if isinstance(value, datetime.date):
         return value.isoformat()
@@ -177,13 +194,31 @@ def referring_fields(schema: dict, name: str) -> set[str]:
             if "x-refers-to" in node or "x-refers-to" in node.get("items", {})}
 
 
+def _part(item: Any, where: str) -> str:
+    """A list item in a cell: a set of fields (a fact, a wording) as one line of JSON."""
+    if dataclasses.is_dataclass(item) and not isinstance(item, (SourceRef, Attendee)):
+        return json.dumps(_plain(item), ensure_ascii=False)
+    return str(to_data(item, {}, where))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (SourceRef, datetime.date)):
+        return to_data(value, {}, "")
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if getattr(value, f.name) not in (None, ())}
+    if isinstance(value, tuple):
+        return [_plain(each) for each in value]
+    return value
+
+
 def _cell(value: Any, where: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, tuple):
-        parts = [str(to_data(item, {}, where)) for item in value]
+        parts = [_part(item, where) for item in value]
         if any(LIST_SEPARATOR in part for part in parts):
             raise PublishError(f"{where}: a list item holds a line break, which separates list items in the CSV files")
         return LIST_SEPARATOR.join(parts)
@@ -205,6 +240,8 @@ def _field_docs(schema: dict, schema_dir: Path, prefix: str = "") -> list[FieldD
 
 
 def _nested_docs(node: dict, schema_dir: Path, path: str) -> list[FieldDoc]:
+    if "$ref" in node and node["$ref"].split("/")[-1] not in NAMED_KINDS:  # a shared shape: document its fields
+        node = _inline({"$ref": node["$ref"]}, _read_schema(schema_dir, "common"))
     if node.get("type") == "object":
         return _field_docs(node, schema_dir, f"{path}.")
     items = node.get("items", {})
@@ -230,6 +267,9 @@ def _kind(node: dict, schema_dir: Path) -> tuple[str, tuple[str, ...]]:
         definition = node["$ref"].split("/")[-1]
         if definition in NAMED_KINDS:
             return definition, ()
-        return _kind(_read_schema(schema_dir, "common")["$defs"][definition], schema_dir)
+        target: Any = _read_schema(schema_dir, "common")
+        for part in node["$ref"].split("#/", 1)[1].split("/"):
+            target = target[part]
+        return _kind(target, schema_dir)
     kind = node.get("type", "object")
     return ("list" if kind == "array" else "text" if kind == "string" else kind), ()

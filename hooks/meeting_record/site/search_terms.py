@@ -9,6 +9,8 @@ heading far above running text; and it matches the beginnings of words, so "UK" 
 - `tags`: those, and the names a reader may type for the page's item, which only the search
   reads: a participant's full and short names, code and aliases, a person's name, a theme's
   keywords, an event's title, and the topics of what was said under a theme or at an event;
+- a subject's page: its name as a tag, and every name official sources give it and every everyday
+  form a reader may type (HAIP, AISI) as names;
 - `search.boost`: how strongly the page ranks, by kind of item, so that an item's own page comes
   before the pages that merely mention it, and a shorter name (UK) before a longer name that
   begins like it (Ukraine).
@@ -25,13 +27,15 @@ from dataclasses import dataclass
 
 from meeting_record.data.kinds import BY_CLASS
 from meeting_record.site.locations import src_uri
-from meeting_record.data.record import Event, Participant, Person, Record, Theme
+from meeting_record.data.record import Event, Participant, Person, Record, Subject, Theme
 
 # How strongly each kind of page ranks is the table of kinds' `search_boost`.
 # The weight of a participant whose name begins with another's name or alias (Ukraine: UK).
 LONGER_NAME = 2 / 3
 # The front matter key that the tags plugin reads (`tags_name_property` in mkdocs.yml).
 SHOWN_TAGS = "shown_tags"
+# A subject's official names longer than this are whole titles, which readers do not type.
+TYPED_NAME = 80
 WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*\.?")
 
 
@@ -69,6 +73,9 @@ def page_terms(record: Record) -> dict[str, PageTerms]:
         tags = tuple(record.get(t).title for t in event.themes) + _attending(record, event)
         names = (event.title,) + _topics(record, event.id)
         terms[src_uri(event)] = PageTerms(tags, names, BY_CLASS[Event].search_boost)
+    for subject in record.subjects:
+        names = tuple(name.text for name in subject.names if len(name.text) <= TYPED_NAME) + subject.search_names
+        terms[src_uri(subject)] = PageTerms((subject.name,), names, BY_CLASS[Subject].search_boost)
     return terms
 
 
