@@ -22,13 +22,14 @@ import pytest
 import referencing
 from jinja2.filters import do_filesizeformat
 
+from meeting_record.data.kinds import KINDS
 from meeting_record.data.load_record import DATA_FILES, load_record
 from meeting_record.site.open_data import publish
 from meeting_record.site.page_head import head_description, meeting_event
 from project import DATA, ROOT, build_site
 from meeting_record.data.record import Attendee, SourceRef
 
-CSV_TABLES = ("participants", "people", "themes", "events", "talks", "statements")
+CSV_TABLES = tuple(kind.key for kind in KINDS if kind.csv)  # the kinds the table of kinds gives a CSV table
 
 
 def published(site: Path) -> dict[str, bytes]:

@@ -71,7 +71,8 @@ def expected(case: str) -> list[str]:
         if edit.get("remove_file") not in (True, "true"):
             edit = {key: fill(value, DATA, spec["file"]) if isinstance(value, str) else value for key, value in edit.items()}
             lines.append(apply_edit(text, edit)[1])
-    return [fill(spec["expect"], DATA, spec["file"], min(lines, default=None))]
+    messages = spec["expect"] if isinstance(spec["expect"], list) else [spec["expect"]]
+    return [fill(message, DATA, spec["file"], min(lines, default=None)) for message in messages]
 
 
 def test_the_corpus_covers_forty_cases_or_more():

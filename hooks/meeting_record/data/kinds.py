@@ -60,9 +60,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("glossary entry", GlossaryEntry, "glossary", "glossary", anchor_on="glossary.md", shared_ids=False),
     Kind("day", MeetingDay, "days", "days", anchor_on="index.md"),
     Kind("subject", Subject, "subjects", "subjects", page="subjects/{id}.md", index="subjects/index.md",
-         template="subject.md.j2", search_boost=2.0),
+         template="subject.md.j2", search_boost=2.0, csv=True),
     Kind("disagreement", Disagreement, "disagreements", "disagreements", anchor_on="disagreements.md",
-         index="disagreements.md"),
+         index="disagreements.md", csv=True),
     Kind("publication", Publication, "publication", "publication", anchor_on="about.md", one=True, shared_ids=False),
 )
 

@@ -7,7 +7,8 @@ import re
 
 from meeting_record.data.record import Record
 
-ABBREVIATION = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+# An <abbr> of the glossary, or the start or end of a link (a Tab stop may not sit inside one).
+ABBREVIATION_OR_LINK = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>|<a\b[^>]*>|</a>')
 
 
 def abbreviation_glossary(record: Record) -> dict[str, str]:
@@ -26,15 +27,20 @@ def configure_abbreviations(mdx_configs: dict, record: Record) -> None:
 
 
 def reachable_by_keyboard(html: str) -> str:
-    """The first <abbr> of each term on a page becomes a Tab stop, where Material shows its
-    expansion as it does on hover; later ones stay out of the Tab order, which would otherwise
-    pass the same expansion at every mention."""
+    """The first <abbr> of each term on a page that is not inside a link becomes a Tab stop, where
+    Material shows its expansion as it does on hover; later ones stay out of the Tab order, which
+    would otherwise pass the same expansion at every mention."""
     seen: set[str] = set()
+    in_link = False
 
     def first_focusable(match: re.Match) -> str:
-        if match.group(2) in seen:
+        nonlocal in_link
+        if match.group(2) is None:
+            in_link = not match.group(0).startswith("</")
+            return match.group(0)
+        if in_link or match.group(2) in seen:
             return match.group(0)
         seen.add(match.group(2))
         return f'<abbr title="{match.group(1)}" tabindex="0">{match.group(2)}</abbr>'
 
-    return ABBREVIATION.sub(first_focusable, html)
+    return ABBREVIATION_OR_LINK.sub(first_focusable, html)
