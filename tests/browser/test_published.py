@@ -71,11 +71,11 @@ def test_search_and_a_figure_lead_to_pages_under_the_address(published, record):
     expect(page).to_have_url(f"{url}participants/{record.presidency.id}/")
     expect(page.locator(f"h1#{record.presidency.id}")).to_be_visible()
     page.locator("input.md-search__input").click()
-    page.keyboard.type("Verona")
+    page.keyboard.type("Trento")
     result = page.locator(".md-search-result__link").first
     expect(result).to_be_visible(timeout=15_000)
     result.click()
-    expect(page).to_have_url(re.compile("^" + re.escape(url) + r"[^?]*\?h=verona"))
+    expect(page).to_have_url(re.compile("^" + re.escape(url) + r"[^?]*\?h=trento"))
     expect(page.locator("article mark[data-md-highlight]").first).to_be_visible()
 
 
