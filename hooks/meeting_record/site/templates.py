@@ -44,7 +44,7 @@ def make_environment(record: Record) -> jinja2.Environment:
         return Markup(f"[{label}]({target(item)})")
 
     environment.globals.update(record=record, link=link, url=url, anchor=anchor, heading=heading, web_link=web_link,
-                               cite=lambda ref: cite(record, ref))
+                               cite=lambda ref: cite(environment, record, ref))
     environment.filters.update(long_date=long_date, md=escape_markdown, lines=escape_lines)
     return environment
 
@@ -77,12 +77,17 @@ def url(item: Item) -> Markup:
     return Markup(target(item))
 
 
-def cite(record: Record, ref: SourceRef) -> Markup:
-    """A link to the cited section of a source, on the sources page."""
+def cite(environment: jinja2.Environment, record: Record, ref: SourceRef) -> Markup:
+    """A link to the cited section of a source (`_cite.md.j2`), and to the document where it has
+    a secure address."""
     source = record.get(ref.document)
-    section = source.section(ref.section)
-    label = escape_markdown(f"{source.label}, {section.heading}")
-    return Markup(f"[{label}](/about.md#{source.id}-{section.id})")
+    address = getattr(source, "address", None) or ""
+    secure = address.startswith("https://")
+    hreflang = f'{{ hreflang="{source.language}" }}' if LANGUAGE.fullmatch(source.language) else ""
+    text = environment.get_template("_cite.md.j2").render(
+        source=source, section=source.section(ref.section), about=Markup(f"/about.md#{source.id}-{ref.section}"),
+        document=Markup(f"<{urllib.parse.quote(address, safe=URL_SAFE)}>") if secure else None, hreflang=Markup(hreflang))
+    return Markup(text.strip())
 
 
 def long_date(date: datetime.date) -> str:

@@ -1,0 +1,44 @@
+"""Whose words are whose: every retelling is marked as the site's wording, with the explanation one
+click away, and every source link names its document and language and, where the document has a
+secure address, links to the document itself."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from site_pages import page_files
+
+RETOLD = '<a class="record-retold" href="{prefix}about/#whose-words"'
+SOURCE_LINK = re.compile(r'<a href="(?:\.\./)*about/#([a-z0-9-]+)">(.*?)</a>(?: \(<a href="([^"]+)" hreflang="([a-z-]+)">the document</a>\))?', re.S)
+LANGUAGE_NAMES = {"en": "English", "ja": "Japanese, 日本語", "it": "Italian, italiano", "fr": "French, français"}
+
+
+def test_every_statement_is_marked_as_the_site_s_wording(built_site, record):
+    page = (built_site / "statements" / "index.html").read_text(encoding="utf-8")
+    marks = page.count(RETOLD.format(prefix="../"))
+    assert marks >= len(record.statements), f"{marks} marks for {len(record.statements)} statements"
+    for statement in record.statements:
+        block = page.split(f'id="{statement.id}"', 1)[1].split('class="record-meta"', 1)[0]
+        assert RETOLD.format(prefix="../") in block, f"{statement.id} is not marked as retold"
+
+
+def test_the_explanation_is_on_the_sources_page(built_site):
+    page = (built_site / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'id="whose-words"' in page and "in the site's words" in page
+
+
+def test_every_source_link_names_its_document_language_and_the_document(built_site, record):
+    sections = {f"{s.id}-{section.id}": s for s in record.sources for section in s.sections}
+    checked = 0
+    for file in page_files(built_site):
+        for anchor, label, address, language in SOURCE_LINK.findall(file.read_text(encoding="utf-8")):
+            source = sections.get(anchor)
+            if source is None:
+                continue
+            text = html.unescape(re.sub(r"<[^>]+>", "", label))
+            assert text.startswith(f"{source.label} ({LANGUAGE_NAMES[source.language]}), "), f"{file}: {text}"
+            if (source.address or "").startswith("https://"):
+                assert html.unescape(address) == source.address and language == source.language, f"{file}: {text}"
+            checked += 1
+    assert checked > 100
