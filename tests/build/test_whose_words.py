@@ -42,3 +42,20 @@ def test_every_source_link_names_its_document_language_and_the_document(built_si
                 assert html.unescape(address) == source.address and language == source.language, f"{file}: {text}"
             checked += 1
     assert checked > 100
+
+
+def test_official_titles_in_running_text_are_quotations(built_site, record):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    quotes = [html.unescape(re.sub(r"<[^>]+>", "", q)) for q in re.findall(r'<q class="record-quoted">(.*?)</q>', home, re.S)]
+    assert record.meeting.outcome.title in quotes
+
+
+def test_every_version_of_a_disagreement_and_every_group_note_is_marked(built_site, record):
+    page = (built_site / "disagreements" / "index.html").read_text(encoding="utf-8")
+    versions = re.findall(r"<li><strong>(?:According to|Reported by)</strong>.*?</li>", page, re.S)
+    assert len(versions) >= 2 * len(record.disagreements)
+    assert all(RETOLD.format(prefix="../") in version for version in versions)
+    participants = (built_site / "participants" / "index.html").read_text(encoding="utf-8")
+    for group in record.groups:
+        block = participants.split(f'id="{group.id}"', 1)[1].split("<table", 1)[0]
+        assert RETOLD.format(prefix="../") in block, f"{group.id}'s note is not marked as retold"
