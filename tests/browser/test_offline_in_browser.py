@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from journeys import follow, open_first_result
+
 LOCAL_SCHEMES = {"file", "data", "blob", "about"}
 
 
@@ -41,15 +43,10 @@ def test_navigation_search_and_a_figure_work_from_disk(offline, record):
     page.locator('.md-tabs a:text-is("Participants")').click()
     expect(page).to_have_url(base + "participants/index.html")
     chip = page.locator(f'#figure-participants a[*|href="{record.presidency.id}.html"]')
-    chip.hover()
-    chip.click()
+    follow(chip)
     expect(page).to_have_url(f"{base}participants/{record.presidency.id}.html")
     expect(page.locator(f"h1#{record.presidency.id}")).to_be_visible()
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("Verona")
-    result = page.locator(".md-search-result__link").first
-    expect(result).to_be_visible(timeout=15_000)
-    result.click()
+    open_first_result(page, "Verona")
     expect(page).to_have_url(re.compile("^" + re.escape(base) + r"[^?]+\.html"))
     expect(page.locator("article h1")).to_be_visible()
 

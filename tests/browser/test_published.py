@@ -11,6 +11,8 @@ import urllib.parse
 import pytest
 from playwright.sync_api import expect
 
+from journeys import follow, open_first_result
+
 MARKER = "window.__sameDocument"
 
 
@@ -66,15 +68,10 @@ def test_search_and_a_figure_lead_to_pages_under_the_address(published, record):
     page, url, _ = published
     page.goto(url + "participants/")
     chip = page.locator("#figure-participants .fig-chip--marked a")
-    chip.hover()
-    chip.click()
+    follow(chip)
     expect(page).to_have_url(f"{url}participants/{record.presidency.id}/")
     expect(page.locator(f"h1#{record.presidency.id}")).to_be_visible()
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("Trento")
-    result = page.locator(".md-search-result__link").first
-    expect(result).to_be_visible(timeout=15_000)
-    result.click()
+    open_first_result(page, "Trento")
     expect(page).to_have_url(re.compile("^" + re.escape(url) + r"[^?]*\?h=trento"))
     expect(page.locator("article mark[data-md-highlight]").first).to_be_visible()
 

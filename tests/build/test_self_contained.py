@@ -20,9 +20,9 @@ def test_a_reference_outside_the_repository_is_caught(tmp_path):
     (root / "tests" / "build").mkdir(parents=True)
     outside = root / "tests" / "paths.py"
     # Spelt in pieces, so that this file does not name such paths itself.
-    up, parent, home = "..", "parent", "/" + "home"
-    outside.write_text(f'SOURCE = ROOT.{parent} / "shared" / "source"\n'
-                       f'TEXT = "{up}/{up}/shared/source/release.txt"\n'
+    up, parent, home, shared = "..", "parent", "/" + "home", "sha" + "red"
+    outside.write_text(f'SOURCE = ROOT.{parent} / "{shared}" / "source"\n'
+                       f'TEXT = "{up}/{up}/{shared}/source/release.txt"\n'
                        f'UP = Path(__file__).resolve().{parent}s[2]\n'
                        f'UPUP = Path(__file__).{parent}.{parent}.{parent}\n'
                        f'HOME = "{home}/someone/g7/data"\n', encoding="utf-8")
