@@ -59,10 +59,10 @@ build: install
 serve: build
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-# One test process per core (pytest-xdist). The tests of a module stay in one process
-# (--dist loadfile), so that the module's fixtures (a build, the browser's visits of every page, a
-# run of the HTML checker) are made once.
-PARALLEL := -n auto --dist loadfile
+# One test process per core (pytest-xdist). The tests of a module stay in one process, so that the
+# module's fixtures (a build, the browser's visits, a run of the HTML checker) are made once; the
+# tests of a class stay together too, which lets a module share its work out between classes.
+PARALLEL := -n auto --dist loadscope
 
 test: install system-deps node-deps
 	$(BIN)/pytest $(PARALLEL)

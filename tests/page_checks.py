@@ -1,19 +1,22 @@
-"""One visit per page and variant for the checks every page must pass in a browser: axe-core finds
-no violation, and the page asks no other host for anything and logs no console error.
+"""One visit per page for the checks every page must pass in a browser: axe-core finds no
+violation in each palette and width, and the page asks no other host for anything and logs no
+console error.
 
-Every page is visited once, in the light palette at desktop width. The other three combinations
-of palette and width (light and dark, desktop and phone) are visited on fewer pages, which show
-the same as all of them would:
+Every page is loaded once, in the light palette at desktop width. Some pages are then checked in
+the other three combinations of palette and width (light and dark, desktop and phone) without
+loading them again: the window is resized, and the dark palette is chosen with the header's own
+switch, as a reader would. Those pages show the same as all of them would:
 - a palette changes colours only (Material's palettes and record.css set colours through CSS
-  custom properties under [data-md-color-scheme]), so it can break contrast but not structure,
-  names or roles;
+  custom properties under [data-md-color-scheme], the attribute the switch sets), so it can break
+  contrast but not structure, names or roles;
 - a width changes layout only (media queries: the drawer, the tabs, the tables that scroll), so it
   can hide, show or move elements but not change what they are;
 - both act on elements through their tag and classes, and pages of one kind come from one
   template (every participant's page from the participant template, and so on): every element a
   palette or a width can change on any page of a kind is found, with the same tag and classes, on
-  the pages `pages_with_every_component` picks for that kind. So those pages are visited in each
+  the pages `pages_with_every_component` picks for that kind. So those pages are checked in each
   of the four variants, and a contrast or layout fault of any page shows on one of them.
+The palette the reader's system asks for is checked on a page loaded fresh in each palette.
 """
 
 from __future__ import annotations
@@ -88,30 +91,81 @@ class Findings:
     wrong_palette: list[str] = field(default_factory=list)
 
 
-def visit_pages(browser, site_url: str, site: Path) -> Findings:
-    source, findings = axe_source(), Findings()
-    every_page, some_pages = page_paths(site), pages_with_every_component(site)
-    for palette, viewport in VARIANTS:
-        paths = every_page if (palette, viewport) == FIRST_VARIANT else some_pages
-        context = browser.new_context(color_scheme=palette, viewport=VIEWPORTS[viewport])
-        watch = PageWatch(context, site_url)
-        page = context.new_page()
-        watch.watch(page)
-        found: list[str] = []
+def visit_pages(browser, site_url: str, site: Path, share: tuple[int, int] = (0, 1)) -> Findings:
+    """Visit the `share` (index, count) of the site's pages: every count-th page from index on."""
+    source, findings = axe_source(), Findings(visited={v: [] for v in VARIANTS}, violations={v: [] for v in VARIANTS})
+    index, count = share
+    paths, variant_pages = page_paths(site)[index::count], set(pages_with_every_component(site))
+    context = browser.new_context(color_scheme="light", viewport=VIEWPORTS["desktop"])
+    watch = PageWatch(context, site_url)
+    page = context.new_page()
+    watch.watch(page)
+    try:
+        for path in paths:
+            watch.path = path
+            page.goto(site_url + path, wait_until="load")
+            _check(page, path, FIRST_VARIANT, source, findings)
+            if path in variant_pages:
+                _check_other_variants(page, path, source, findings)
+            # The request check needs each page settled until the network is idle, which it has
+            # mostly become while axe ran.
+            page.wait_for_load_state("networkidle")
+        _check_palette_preference(browser, site_url + paths[0], findings)
+    finally:
+        context.close()
+    findings.foreign, findings.errors = watch.foreign, watch.errors
+    return findings
+
+
+def _check(page, path: str, variant: tuple[str, str], source: str, findings: Findings) -> None:
+    scheme = page.get_attribute("body", "data-md-color-scheme")
+    if scheme != PALETTES[variant[0]]:
+        findings.wrong_palette.append(f"{path} shows the {scheme!r} palette, not the {variant[0]} one")
+    findings.visited[variant].append(path)
+    findings.violations[variant] += [describe(f"{path} ({', '.join(variant)})", v) for v in axe_violations(page, source)]
+
+
+def _check_other_variants(page, path: str, source: str, findings: Findings) -> None:
+    """Phone width, then the dark palette at phone and desktop width; then back to light, so the
+    next page loads as the first variant again (Material keeps the reader's choice)."""
+    page.set_viewport_size(VIEWPORTS["phone"])
+    _settle(page)
+    _check(page, path, ("light", "phone"), source, findings)
+    _switch_palette(page, "dark")
+    _check(page, path, ("dark", "phone"), source, findings)
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    _settle(page)
+    _check(page, path, ("dark", "desktop"), source, findings)
+    _switch_palette(page, "light")
+
+
+def _switch_palette(page, palette: str) -> None:
+    # The header's switch: a label for the next palette's radio input, titled as mkdocs.yml names
+    # it. Clicked by an event rather than the mouse, which would leave a tooltip showing.
+    page.locator(f"label[title='Switch to {palette} mode']").dispatch_event("click")
+    page.wait_for_function("scheme => document.body.dataset.mdColorScheme === scheme", arg=PALETTES[palette])
+    _settle(page)
+
+
+def _settle(page) -> None:
+    """Bring the colours and the layout to where their CSS transitions end, as a reader sees them
+    a moment later (an animation that repeats for ever is left running)."""
+    page.evaluate("""async () => {
+        await new Promise(frame => requestAnimationFrame(() => requestAnimationFrame(frame)));
+        document.getAnimations().filter(a => a.effect.getComputedTiming().iterations !== Infinity)
+            .forEach(a => a.finish());
+    }""")
+
+
+def _check_palette_preference(browser, url: str, findings: Findings) -> None:
+    """A page loaded fresh follows the palette the reader's system prefers."""
+    for palette, scheme in PALETTES.items():
+        context = browser.new_context(color_scheme=palette)
         try:
-            for path in paths:
-                watch.path = f"{path} ({palette}, {viewport})"
-                # The request check needs each page once, settled until the network is idle; axe
-                # needs the page loaded.
-                page.goto(site_url + path, wait_until="networkidle" if paths is every_page else "load")
-                scheme = page.get_attribute("body", "data-md-color-scheme")
-                if scheme != PALETTES[palette]:
-                    findings.wrong_palette.append(f"{path} shows the {scheme!r} palette, not the {palette} one")
-                found += [describe(watch.path, v) for v in axe_violations(page, source)]
+            page = context.new_page()
+            page.goto(url, wait_until="load")
+            shown = page.get_attribute("body", "data-md-color-scheme")
+            if shown != scheme:
+                findings.wrong_palette.append(f"{url} loaded with a {palette} preference shows {shown!r}")
         finally:
             context.close()
-        findings.visited[palette, viewport] = paths
-        findings.violations[palette, viewport] = found
-        findings.foreign += watch.foreign
-        findings.errors += watch.errors
-    return findings

@@ -1,9 +1,11 @@
-"""Every page of the built site in Chromium, from one visit per page and variant (see
-`page_checks` for which pages are visited in which palette and width, and why that shows the same
-as visiting all of them): axe-core finds no WCAG 2.2 A/AA or best-practice violation, and no page
-asks another host for anything or logs a console error.
+"""Every page of the built site in Chromium, loaded once (see `page_checks` for which pages are also
+checked in the other palette and width, and why that shows the same as checking all of them):
+axe-core finds no WCAG 2.2 A/AA or best-practice violation, and no page asks another host for
+anything or logs a console error.
 
-The checks that they can fail are in test_accessibility.py and test_requests.py."""
+The pages are shared out between the classes below, which the test processes (`--dist loadscope`)
+take side by side. The checks that they can fail are in test_accessibility.py and
+test_requests.py."""
 
 from __future__ import annotations
 
@@ -12,31 +14,49 @@ from pathlib import Path
 import pytest
 
 from page_checks import FIRST_VARIANT, VARIANTS, visit_pages
-from site_pages import page_kind, page_paths
+from site_pages import page_kind, page_paths, pages_with_every_component
+
+SHARES = 2
 
 
-@pytest.fixture(scope="module")
-def page_findings(browser, site_url: str, built_site: Path):
-    return visit_pages(browser, site_url, built_site)
+class EveryPage:
+    """The checks of one share of the pages: every SHARES-th page, from the `share`-th on."""
+    share = 0
+
+    @pytest.fixture(scope="class")
+    def findings(self, browser, site_url: str, built_site: Path):
+        return visit_pages(browser, site_url, built_site, (self.share, SHARES))
+
+    @pytest.mark.parametrize("variant", VARIANTS, ids="-".join)
+    def test_no_page_has_an_axe_violation(self, findings, variant):
+        assert not findings.wrong_palette, "\n".join(findings.wrong_palette)
+        found = findings.violations[variant]
+        assert not found, "\n".join(found)
+
+    def test_pages_load_nothing_from_other_hosts_and_log_no_error(self, findings):
+        """Every page once, left to settle until the network is idle."""
+        assert not findings.foreign, "requests to other hosts:\n" + "\n".join(findings.foreign)
+        assert not findings.errors, "console errors:\n" + "\n".join(findings.errors)
+
+    def test_its_pages_are_checked_and_those_of_every_kind_in_every_variant(self, findings, built_site):
+        mine = page_paths(built_site)[self.share::SHARES]
+        assert findings.visited[FIRST_VARIANT] == mine
+        chosen = set(pages_with_every_component(built_site))
+        of_every_kind = [path for path in mine if path in chosen]
+        for variant in VARIANTS[1:]:
+            assert findings.visited[variant] == of_every_kind, variant
 
 
-@pytest.mark.parametrize("variant", VARIANTS, ids="-".join)
-def test_no_page_has_an_axe_violation(page_findings, variant):
-    assert not page_findings.wrong_palette, "\n".join(page_findings.wrong_palette)
-    found = page_findings.violations[variant]
-    assert not found, "\n".join(found)
+class TestFirstShare(EveryPage):
+    share = 0
 
 
-def test_pages_load_nothing_from_other_hosts_and_log_no_error(page_findings):
-    """Every page once, left to settle until the network is idle, and some again in the other
-    palette and width."""
-    assert not page_findings.foreign, "requests to other hosts:\n" + "\n".join(page_findings.foreign)
-    assert not page_findings.errors, "console errors:\n" + "\n".join(page_findings.errors)
+class TestSecondShare(EveryPage):
+    share = 1
 
 
-def test_every_page_is_checked_and_every_kind_of_page_in_every_variant(page_findings, built_site):
+def test_the_shares_cover_every_page_and_every_kind_of_page(built_site):
     every_page = page_paths(built_site)
-    assert page_findings.visited[FIRST_VARIANT] == every_page
-    kinds = {page_kind(path) for path in every_page}
-    for variant in VARIANTS:
-        assert {page_kind(path) for path in page_findings.visited[variant]} == kinds, variant
+    shares = [page for cls in EveryPage.__subclasses__() for page in every_page[cls.share::SHARES]]
+    assert sorted(shares) == sorted(every_page)
+    assert {page_kind(path) for path in pages_with_every_component(built_site)} == {page_kind(p) for p in every_page}
