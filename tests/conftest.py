@@ -14,7 +14,8 @@ import pytest
 import yaml
 
 from local_server import serve
-from meeting_record.data.load_record import load_record
+from meeting_record.data.languages import LANGUAGES
+from meeting_record.data.load_record import check_data
 from hostile_data import text_fields, write_hostile_data
 from link_contract import rename_item
 from meeting_record.data.record import Record
@@ -30,8 +31,15 @@ class HostedSite:
 
 
 @pytest.fixture(scope="session")
-def record() -> Record:
-    return load_record(DATA)
+def records() -> dict[str, Record]:
+    """The real record in each of its languages, from one check of the data."""
+    checked = check_data(DATA)
+    return {language: checked.record(language) for language in LANGUAGES}
+
+
+@pytest.fixture(scope="session")
+def record(records) -> Record:
+    return records["en"]
 
 
 @pytest.fixture(scope="session")

@@ -161,7 +161,7 @@ def test_output_is_the_same_on_every_build(built_site, tmp_path):
     assert published(again) == published(built_site)
 
 
-def test_a_field_missing_from_the_schemas_stops_the_build(record, tmp_path):
+def test_a_field_missing_from_the_schemas_stops_the_build(records, tmp_path):
     """The published data must document every field: a record field its schema lacks is an error."""
     schemas = tmp_path / "schemas"
     shutil.copytree(DATA / "schemas", schemas)
@@ -169,7 +169,7 @@ def test_a_field_missing_from_the_schemas_stops_the_build(record, tmp_path):
     del talks["properties"]["talks"]["items"]["properties"]["counterpart"]
     (schemas / "talks.schema.json").write_text(json.dumps(talks), encoding="utf-8")
     with pytest.raises(Exception, match=r"talks\[\]\.counterpart is in the record but not in its schema"):
-        publish(record, schemas)
+        publish(records, schemas)
 
 
 # ---------------------------------------------------------------------------
