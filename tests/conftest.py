@@ -93,13 +93,13 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """The site built from data whose every text field is an attack (see `hostile_data`), and the
-    text written into each field of that data."""
+def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict[str, str]]]:
+    """The site built from data whose every text field is an attack in every language (see
+    `hostile_data`), and the text written into each field of that data, by language."""
     project = project_copy(tmp_path_factory.mktemp("hostile"))
     write_hostile_data(project / "data")
     site = build_site(project / "site", config_file=project / "mkdocs.yml")
-    return site, text_fields(project / "data")
+    return site, {language: text_fields(project / "data", language) for language in LANGUAGES}
 
 
 # Items given new ids in `renamed_builds`: (file, former id, new id).
