@@ -127,8 +127,9 @@ def _in_languages(error: jsonschema.ValidationError, document: Document) -> list
 
 
 def _bilingual_shape(error: jsonschema.ValidationError, document: Document, path: tuple) -> list[Problem] | None:
+    """A value that is not `{en: …, ja: …}`: a language missing, a key that is none, or one text only."""
     words = "words" if error.schema[BILINGUAL] == "list" else "text"
-    value, name = error.instance, _field_name(path)
+    value = error.instance
     if error.validator == "required":
         missing = [language for language in LANGUAGES if language not in value]
         if any(key not in LANGUAGES for key in value):
@@ -140,11 +141,15 @@ def _bilingual_shape(error: jsonschema.ValidationError, document: Document, path
                         f"`{key}` is not one of the record's languages{nearest(key, LANGUAGES)}; write {how}")
                 for key in value if key not in LANGUAGES]
     if error.validator == "type" and isinstance(value, list if words == "words" else str):
-        shape = " and ".join(f"`{language}: {'[ … ]' if words == 'words' else '…'}`" for language in LANGUAGES)
-        return [Problem(document.name, document.line_of(path), field_label(document, path),
-                        f"`{name}` is written in one language; write its {words} in "
-                        f"{' and '.join(NAMES[language] for language in LANGUAGES)}, as {shape}")]
+        return [Problem(document.name, document.line_of(path), field_label(document, path), _in_one_language(path, words))]
     return None
+
+
+def _in_one_language(path: tuple, words: str) -> str:
+    """'`title` is written in one language; write its text in English and Japanese, as `en: …` and `ja: …`'"""
+    shape = " and ".join(f"`{language}: {'[ … ]' if words == 'words' else '…'}`" for language in LANGUAGES)
+    return (f"`{_field_name(path)}` is written in one language; write its {words} in "
+            f"{' and '.join(NAMES[language] for language in LANGUAGES)}, as {shape}")
 
 
 def _is_empty(error: jsonschema.ValidationError) -> bool:

@@ -32,8 +32,10 @@ CSV_TABLES = tuple(kind.key for kind in KINDS if kind.csv)
 # A list goes in one CSV cell, an item to a line: list items are one-line texts and ids by their
 # schemas, so no item can hold the separator (any other punctuation could appear in a topic).
 LIST_SEPARATOR = "\n"
-Records = dict[str, Record]  # the record in each of its languages, English first
 SAFE_PATH = re.compile(r"[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*")  # pages link to these paths as they are
+
+
+Records = dict[str, Record]  # the record in each of its languages, converted from one check of the data
 
 
 class PublishError(Exception):
