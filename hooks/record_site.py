@@ -24,7 +24,8 @@ from mkdocs.structure.pages import Page
 
 from mkdocs.utils import get_relative_url
 
-from meeting_record.data.load_record import DataError, load_record
+from meeting_record.data.languages import ENGLISH, LANGUAGES
+from meeting_record.data.load_record import DataError, check_data
 from meeting_record.figures.draw import FigureError, register_figures
 from meeting_record.site.abbreviations import configure_abbreviations, reachable_by_keyboard
 from meeting_record.site.aliases import AliasClash, check_redirect_sources, merged_redirects
@@ -73,9 +74,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _use_the_code_on_disk()
     data_dir = Path(config.config_file_path).parent / "data"
     try:
-        _Build.record = load_record(data_dir)
+        checked = check_data(data_dir)
     except DataError as error:
         raise PluginError(str(error)) from None
+    # The pages are in English; the open data carries every language, converted from the same check.
+    records = {language: checked.record(language) for language in LANGUAGES}
+    _Build.record = records[ENGLISH]
     _Build.environment = make_environment(_Build.record)
     config.copyright = copyright_notice(_Build.record.publication)
     version = _record_version()
@@ -85,7 +89,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     register_figures(_Build.environment, _Build.record)
     configure_abbreviations(config.mdx_configs, _Build.record)
     try:
-        _Build.publication = publish(_Build.record, data_dir / "schemas")
+        _Build.publication = publish(records, data_dir / "schemas")
     except PublishError as error:
         raise PluginError(str(error)) from None
     _Build.environment.globals["open_data"] = _Build.publication

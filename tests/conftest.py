@@ -14,7 +14,8 @@ import pytest
 import yaml
 
 from local_server import serve
-from meeting_record.data.load_record import load_record
+from meeting_record.data.languages import LANGUAGES
+from meeting_record.data.load_record import check_data
 from hostile_data import text_fields, write_hostile_data
 from link_contract import rename_item
 from meeting_record.data.record import Record
@@ -30,8 +31,15 @@ class HostedSite:
 
 
 @pytest.fixture(scope="session")
-def record() -> Record:
-    return load_record(DATA)
+def records() -> dict[str, Record]:
+    """The real record in each of its languages, from one check of the data."""
+    checked = check_data(DATA)
+    return {language: checked.record(language) for language in LANGUAGES}
+
+
+@pytest.fixture(scope="session")
+def record(records) -> Record:
+    return records["en"]
 
 
 @pytest.fixture(scope="session")
@@ -85,13 +93,13 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """The site built from data whose every text field is an attack (see `hostile_data`), and the
-    text written into each field of that data."""
+def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict[str, str]]]:
+    """The site built from data whose every text field is an attack in every language (see
+    `hostile_data`), and the text written into each field of that data, by language."""
     project = project_copy(tmp_path_factory.mktemp("hostile"))
     write_hostile_data(project / "data")
     site = build_site(project / "site", config_file=project / "mkdocs.yml")
-    return site, text_fields(project / "data")
+    return site, {language: text_fields(project / "data", language) for language in LANGUAGES}
 
 
 # Items given new ids in `renamed_builds`: (file, former id, new id).

@@ -46,10 +46,16 @@ def _copy(item: dict, k: int, ids: set[str], named: tuple[str, ...], left_out: t
         if field in left_out:
             continue
         value = _renumbered(value, k, ids)
-        if field in named:
-            value = [f"{v} {k}" for v in value] if isinstance(value, list) else f"{value} {k}"
-        copy[field] = value
+        copy[field] = _numbered(value, k) if field in named else value
     return copy
+
+
+def _numbered(name, k: int):
+    """A name (or list of names) with " <k>" appended; a name written in English and Japanese,
+    `{en: …, ja: …}`, in each language."""
+    if isinstance(name, dict):
+        return {language: _numbered(each, k) for language, each in name.items()}
+    return [f"{each} {k}" for each in name] if isinstance(name, list) else f"{name} {k}"
 
 
 def _renumbered(value, k: int, ids: set[str]):

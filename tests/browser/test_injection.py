@@ -32,10 +32,11 @@ FIND_INJECTED = """() => {
 
 @pytest.fixture(scope="module")
 def hostile_site(hostile_build):
-    """The hostile site served on 127.0.0.1, its pages, and the text written into each field."""
+    """The hostile site served on 127.0.0.1, its pages, and the English text written into each
+    field (the pages show the English)."""
     site, written = hostile_build
     server, url = serve(site)
-    yield url, _sample_of_pages(site), written
+    yield url, _sample_of_pages(site), written["en"]
     server.shutdown()
 
 

@@ -30,7 +30,7 @@ def test_rewording_titles_and_names_keeps_every_anchor(tmp_path, built_site):
         path = project / "data" / file
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for item in data[key]:
-            item[field] = f"Reworded {item[field]}"
+            item[field] = {language: f"Reworded {text}" for language, text in item[field].items()}  # {en, ja}
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     reworded = build_site(project / "site", config_file=project / "mkdocs.yml")
     assert "Reworded" in (reworded / "statements" / "index.html").read_text(encoding="utf-8")

@@ -42,7 +42,7 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(tmp_path):
     outcome.write_text(outcome.read_text(encoding="utf-8").replace("\n[A page](no-such-page.md)\n", ""), encoding="utf-8")
 
     # Mended, the next build does replace it: a file only the old site had is gone.
-    people.write_text(good.replace("name: Steve Lang", "name: Stephen Lang"), encoding="utf-8")
+    people.write_text(good.replace("en: Steve Lang\n", "en: Stephen Lang\n"), encoding="utf-8")
     (project / "site" / "stale.html").write_text("left from an old build", encoding="utf-8")
     rebuilt = make_build(project)
     assert rebuilt.returncode == 0, rebuilt.stderr

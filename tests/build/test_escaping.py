@@ -1,6 +1,7 @@
-"""Text from the data is text: a site built from data whose every text field is an attack (see
-`hostile_data`) holds no element, attribute or script that the data put there, and shows every
-attack as the characters typed, wherever the real site shows that field."""
+"""Text from the data is text: a site built from data whose every text field is an attack, in
+English and in Japanese (see `hostile_data`), holds no element, attribute or script that the data
+put there, and shows every English attack as the characters typed, wherever the real site shows
+that field."""
 
 from __future__ import annotations
 
@@ -18,15 +19,26 @@ from project import DATA
 
 @pytest.fixture(scope="module")
 def hostile(hostile_build) -> tuple[Path, dict[str, str]]:
-    """The hostile site, and the text written into each field of its data."""
-    return hostile_build
+    """The hostile site, and the English text written into each field of its data."""
+    site, written = hostile_build
+    return site, written["en"]
 
 
-def test_the_data_is_hostile_in_every_text_field(hostile):
-    _, written = hostile
-    real = text_fields(DATA)
-    assert set(written) >= set(real) - {path for path in real if path.startswith("glossary.")}
-    assert all(BREAKOUT + "<img src=x onerror=alert(" in text for text in written.values())
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_data_is_hostile_in_every_text_field(hostile_build, language):
+    _, written = hostile_build
+    real = text_fields(DATA, language)
+    assert set(written[language]) >= set(real) - {path for path in real if path.startswith("glossary.")}
+    assert all(BREAKOUT + "<img src=x onerror=alert(" in text for text in written[language].values())
+
+
+def test_the_english_site_shows_no_japanese_text(hostile_build):
+    """Each text is written in both languages, and the English pages show only the English."""
+    site, written = hostile_build
+    page_text = "\n".join(page.text for page in read_site(site).values())
+    japanese = [path for path, text in written["ja"].items()
+                if text != written["en"].get(path) and re.search(rf"\b{marker(text)}\b", page_text)]
+    assert japanese == []
 
 
 def test_no_element_attribute_or_script_comes_from_the_data(hostile, built_site):

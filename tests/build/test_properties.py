@@ -48,21 +48,27 @@ def new_items(draw) -> dict[str, list[dict]]:
     ids = draw(st.lists(IDS, min_size=4 * count, max_size=4 * count, unique=True))
     short, long = texts(12, one_line=True), texts(30, one_line=False)
     items: dict[str, list[dict]] = {"participants": [], "people": [], "statements": [], "talks": []}
+
+    def both(text: st.SearchStrategy[str], english_ends: str = "") -> dict[str, str]:
+        """A text in English and Japanese, as the data writes every text it shows."""
+        return {"en": draw(text) + english_ends, "ja": draw(text)}
+
     for n in range(count):
         participant, person, statement, talk = ids[4 * n: 4 * n + 4]
-        # Names become addresses (/participants/<name>/), which no two items may share: each
-        # ends with its item's id.
+        # English names become addresses (/participants/<name>/), which no two items may share:
+        # each ends with its item's id.
         items["participants"].append({
-            "id": participant, "group": "invited-countries", "short_name": draw(short),
-            "name": f"{draw(short)} {participant}", "full_name": f"{draw(short)} {participant}", "kind": "country",
-            "aliases": [], "sources": list(SOURCES)})
+            "id": participant, "group": "invited-countries", "short_name": both(short),
+            "name": both(short, f" {participant}"), "full_name": both(short, f" {participant}"), "kind": "country",
+            "aliases": {"en": [participant], "ja": [draw(short)]}, "sources": list(SOURCES)})
         items["people"].append({
-            "id": person, "name": draw(short), "family_name": f"{draw(short)} {person}", "title": draw(short),
+            "id": person, "name": both(short), "family_name": both(short, f" {person}"), "title": both(short),
             "participant": participant, "sources": list(SOURCES)})
         items["statements"].append({
-            "id": statement, "title": draw(short), "speaker": person, "during": "digital-government",
+            "id": statement, "title": both(short), "speaker": person, "during": "digital-government",
             # ';' separates list items in the published CSV files, which refuse it inside one
-            "topics": [draw(short).replace(";", ",")], "text": draw(long), "sources": list(SOURCES)})
+            "topics": {language: [draw(short).replace(";", ",")] for language in ("en", "ja")}, "text": both(long),
+            "sources": list(SOURCES)})
         items["talks"].append({"id": talk, "host": "hasegawa-junji", "counterpart": person, "sources": list(SOURCES)})
     return items
 
@@ -87,12 +93,12 @@ def test_generated_records_build_show_at_their_anchors_and_stay_text(project, th
     with tempfile.TemporaryDirectory() as folder:
         site = build_site(Path(folder) / "site", config_file=project / "mkdocs.yml")
         for item in items["participants"]:
-            assert _heading(site / "participants" / item["id"], item["id"]) == collapse(item["name"])
+            assert _heading(site / "participants" / item["id"], item["id"]) == collapse(item["name"]["en"])
         for item in items["people"]:
-            assert _heading(site / "people" / item["id"], item["id"]) == collapse(item["name"])
+            assert _heading(site / "people" / item["id"], item["id"]) == collapse(item["name"]["en"])
         for item in items["statements"]:
-            assert _heading(site / "statements", item["id"]) == collapse(item["title"])
-        people = {person["id"]: person["name"] for person in items["people"]}
+            assert _heading(site / "statements", item["id"]) == collapse(item["title"]["en"])
+        people = {person["id"]: person["name"]["en"] for person in items["people"]}
         for item in items["talks"]:
             assert _heading(site / "talks", item["id"]) == collapse(f"HASEGAWA Junji and {people[item['counterpart']]}")
         pages = read_site(site)
@@ -101,7 +107,7 @@ def test_generated_records_build_show_at_their_anchors_and_stay_text(project, th
         assert page.tags <= theme_tags, path
     shown = "\n".join(page.text for page in pages.values())
     for statement in items["statements"]:
-        assert collapse(statement["text"]) in shown
+        assert collapse(statement["text"]["en"]) in shown
 
 
 def _write_data(data: Path, items: dict[str, list[dict]]) -> None:

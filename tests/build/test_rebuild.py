@@ -9,7 +9,7 @@ def test_second_build_in_one_process_sees_edited_data(tmp_path):
     project = project_copy(tmp_path)
     themes = project / "data" / "themes.yml"
     build_site(tmp_path / "first", config_file=project / "mkdocs.yml")
-    themes.write_text(themes.read_text(encoding="utf-8").replace("title: Digital Government", "title: Digital Government Edited"),
+    themes.write_text(themes.read_text(encoding="utf-8").replace("en: Digital Government\n", "en: Digital Government Edited\n"),
                       encoding="utf-8")
     build_site(tmp_path / "second", config_file=project / "mkdocs.yml")
     first = (tmp_path / "first" / "themes" / "digital-government" / "index.html").read_text(encoding="utf-8")

@@ -11,22 +11,28 @@ from meeting_record.data.addresses import slug
 
 
 def test_an_alias_cannot_be_the_address_of_another_participant(tmp_path):
-    data, line = edited_data(tmp_path, "participants.yml", "aliases: [UA, UKR, Ukrainian]", "aliases: [UA, UKR, Ukrainian, U.K.]")
+    data, line = edited_data(tmp_path, "participants.yml", "en: [UA, UKR, Ukrainian]", "en: [UA, UKR, Ukrainian, U.K.]")
     message = problems_of(data)
-    assert f"data/participants.yml:{line}: participants[10] (id ukraine).aliases[3]: 'U.K.'" in message
+    assert f"data/participants.yml:{line}: participants[10] (id ukraine).aliases.en[3]: 'U.K.'" in message
     assert "/participants/u-k/" in message and "leads to uk" in message
 
 
 def test_an_alias_cannot_be_another_participants_id(tmp_path):
-    data, line = edited_data(tmp_path, "participants.yml", "aliases: [UA, UKR, Ukrainian]", "aliases: [UA, UKR, Ukrainian, UAE]")
+    data, line = edited_data(tmp_path, "participants.yml", "en: [UA, UKR, Ukrainian]", "en: [UA, UKR, Ukrainian, UAE]")
     message = problems_of(data)
-    assert f"data/participants.yml:{line}: participants[10] (id ukraine).aliases[3]: 'UAE'" in message
+    assert f"data/participants.yml:{line}: participants[10] (id ukraine).aliases.en[3]: 'UAE'" in message
     assert "/participants/uae/" in message
 
 
 def test_a_name_cannot_take_the_address_of_a_list_page(tmp_path):
-    data, line = edited_data(tmp_path, "people.yml", "family_name: Lang", "family_name: Index")
-    assert f"data/people.yml:{line}: people[4] (id steve-lang).family_name: 'Index'" in problems_of(data)
+    data, line = edited_data(tmp_path, "people.yml", "en: Lang\n", "en: Index\n")
+    assert f"data/people.yml:{line}: people[4] (id steve-lang).family_name.en: 'Index'" in problems_of(data)
+
+
+def test_addresses_are_made_from_the_english(tmp_path):
+    """A Japanese name may be anything: no address is made from it, so none can clash."""
+    data, _ = edited_data(tmp_path, "participants.yml", "ja: [ウクライナ]", "ja: [ウクライナ, UAE, U.K.]")
+    load_record(data)
 
 
 def test_former_ids_load_as_part_of_the_item(tmp_path):

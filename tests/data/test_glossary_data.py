@@ -49,10 +49,17 @@ def test_participant_term_must_name_or_code_it(tmp_path, record):
 
 
 def test_participant_expansion_must_be_its_full_name(tmp_path, record):
-    data, line = edited_data(tmp_path, "glossary.yml", "    expansion: United Nations Development Programme\n",
-                                 "    expansion: United Nations Development Program\n")
-    assert (f"data/glossary.yml:{line}: {at(record, 'undp')}.expansion: must be the participant's full name "
+    data, line = edited_data(tmp_path, "glossary.yml", "      en: United Nations Development Programme\n",
+                                 "      en: United Nations Development Program\n")
+    assert (f"data/glossary.yml:{line}: {at(record, 'undp')}.expansion.en: must be the participant's full name "
             "'United Nations Development Programme', as in participants.yml") in problems_of(data)
+
+
+def test_participant_expansion_must_be_its_full_name_in_each_language(tmp_path, records):
+    japanese = records["ja"].get("undp").full_name
+    data, line = edited_data(tmp_path, "glossary.yml", f"      ja: {japanese}\n", "      ja: 国際連合開発計画\n")
+    assert (f"data/glossary.yml:{line}: {at(records['en'], 'undp')}.expansion.ja: must be the participant's full name "
+            f"{japanese!r}, as in participants.yml") in problems_of(data)
 
 
 def test_unknown_source_section(tmp_path, record):
@@ -61,6 +68,7 @@ def test_unknown_source_section(tmp_path, record):
     assert f"data/glossary.yml:{line}: {at(record, 'ai')}.sources[0]: there is no source section 'reference#term'" in problems_of(data)
 
 
-def test_missing_expansion(tmp_path, record):
-    data, line = edited_data(tmp_path, "glossary.yml", "    expansion: non-terrestrial network\n", "")
-    assert f"{at(record, 'ntn')}.expansion: this required field is missing" in problems_of(data)
+def test_missing_expansion(tmp_path, records):
+    english, japanese = (next(e for e in records[language].glossary if e.id == "ntn").expansion for language in ("en", "ja"))
+    data, line = edited_data(tmp_path, "glossary.yml", f"    expansion:\n      en: {english}\n      ja: {japanese}\n", "")
+    assert f"{at(records['en'], 'ntn')}.expansion: this required field is missing" in problems_of(data)

@@ -4,6 +4,10 @@ Each field is declared once in its dataclass (and checked against its schema by 
 the conversion follows from the type: text stays text, `tuple[X, ...]` takes a list of X, a
 dataclass takes a set of fields, `datetime.date` takes YYYY-MM-DD, `X | None` may be missing. A
 class whose data is written in another shape says so with a `from_data` class method.
+
+A record is built for one language: a text written in every language (`{en: …, ja: …}`, and lists
+of words alike) becomes the text of that language wherever it stands, so the types, and the code
+that reads them, are the same in every language.
 """
 
 from __future__ import annotations
@@ -15,32 +19,47 @@ import types
 import typing
 from typing import Any
 
+from meeting_record.data.languages import ENGLISH, in_language
 
-def convert(cls: type, value: Any) -> Any:
-    """`value`, as read from a data file and checked by its schema, as an instance of `cls`."""
+
+def convert(cls: type, value: Any, language: str = ENGLISH) -> Any:
+    """`value`, as read from a data file and checked by its schema, as an instance of `cls`, with
+    its texts in `language`."""
+    value = in_language(value, language)
     if hasattr(cls, "from_data"):
-        return cls.from_data(value)
+        return cls.from_data(_in_language_throughout(value, language))
     if dataclasses.is_dataclass(cls):
-        return _dataclass(cls, value)
+        return _dataclass(cls, value, language)
     origin = typing.get_origin(cls)
     if origin is tuple:
         item_type = typing.get_args(cls)[0]
-        return tuple(convert(item_type, item) for item in value)
+        return tuple(convert(item_type, item, language) for item in value)
     if origin in (typing.Union, types.UnionType):
-        return None if value is None else convert(next(a for a in typing.get_args(cls) if a is not type(None)), value)
+        option = next(a for a in typing.get_args(cls) if a is not type(None))
+        return None if value is None else convert(option, value, language)
     if cls is datetime.date:
         return datetime.date.fromisoformat(value)
     return value
 
 
-def _dataclass(cls: type, data: dict) -> Any:
+def _dataclass(cls: type, data: dict, language: str) -> Any:
     values = {}
     for field in dataclasses.fields(cls):
         if field.name in data:
-            values[field.name] = convert(_hints(cls)[field.name], data[field.name])
+            values[field.name] = convert(_hints(cls)[field.name], data[field.name], language)
         elif field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
             values[field.name] = _empty(_hints(cls)[field.name])
     return cls(**values)
+
+
+def _in_language_throughout(value: Any, language: str) -> Any:
+    """A value that a class reads itself (`from_data`), with every text in it in `language`."""
+    value = in_language(value, language)
+    if isinstance(value, dict):
+        return {key: _in_language_throughout(item, language) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_in_language_throughout(item, language) for item in value]
+    return value
 
 
 def _empty(hint: Any) -> Any:

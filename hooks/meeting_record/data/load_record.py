@@ -4,12 +4,14 @@ Three passes, each reporting file, line and field: reading (YAML syntax, duplica
 see `yaml_source`), the JSON Schemas in `data/schemas/` (fields, types, formats and the references
 between items; worded by `schema_messages`, references in `references`), and the checks a schema
 cannot express (`rules`). Then each data file becomes its part of the record (`convert`), as the
-table of kinds says.
+table of kinds says, in one of the record's languages: the data is checked once, and a record in
+another language is converted from the same checked data (`CheckedData.record`).
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
@@ -17,6 +19,7 @@ import referencing
 
 from meeting_record.data.convert import convert
 from meeting_record.data.kinds import DATA_FILES, KINDS
+from meeting_record.data.languages import ENGLISH, LANGUAGES, check_language
 from meeting_record.data.problems import DataError, Problem
 from meeting_record.data.record import Record
 from meeting_record.data.references import KEYWORD, Ids, is_reference_error, reference_keyword
@@ -24,17 +27,33 @@ from meeting_record.data.rules import RULES
 from meeting_record.data.schema_messages import schema_problems
 from meeting_record.data.yaml_source import Document, read_document
 
-__all__ = ["DATA_FILES", "DataError", "load_record"]
+__all__ = ["DATA_FILES", "LANGUAGES", "CheckedData", "DataError", "check_data", "load_record"]
 
 
-def load_record(data_dir: Path, label: str = "data") -> Record:
+@dataclass(frozen=True)
+class CheckedData:
+    """The data files, read and checked: the record in any of its languages, without checking again."""
+
+    documents: dict[str, Document]
+
+    def record(self, language: str = ENGLISH) -> Record:
+        check_language(language)
+        return Record(**{kind.key: _part(kind, self.documents[kind.file].data, language) for kind in KINDS})
+
+
+def check_data(data_dir: Path, label: str = "data") -> CheckedData:
     """Read and check every data file under `data_dir` (shown to people as `label/…`)."""
     documents, problems = _read_all(data_dir, label)
     if not problems:
         problems = _check(documents, data_dir / "schemas")
     if problems:
         raise DataError(problems)
-    return Record(**{kind.key: _part(kind, documents[kind.file].data) for kind in KINDS})
+    return CheckedData(documents)
+
+
+def load_record(data_dir: Path, label: str = "data", language: str = ENGLISH) -> Record:
+    """The record of the data under `data_dir`, with its texts in `language`."""
+    return check_data(data_dir, label).record(language)
 
 
 def _read_all(data_dir: Path, label: str) -> tuple[dict[str, Document], list[Problem]]:
@@ -47,10 +66,10 @@ def _read_all(data_dir: Path, label: str) -> tuple[dict[str, Document], list[Pro
     return documents, problems
 
 
-def _part(kind, data: dict):
+def _part(kind, data: dict, language: str):
     if kind.one:
-        return convert(kind.cls, data[kind.key])
-    return tuple(convert(kind.cls, item) for item in data[kind.key])
+        return convert(kind.cls, data[kind.key], language)
+    return tuple(convert(kind.cls, item, language) for item in data[kind.key])
 
 
 def _check(documents: dict[str, Document], schema_dir: Path) -> list[Problem]:

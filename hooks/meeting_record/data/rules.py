@@ -1,5 +1,7 @@
 """The checks no schema can express: each rule looks across items or files once the schemas and
-the references are satisfied, and returns the problems it finds, at their file, line and field."""
+the references are satisfied, and returns the problems it finds, at their file, line and field.
+A text written in every language is checked in each where the rule is about its wording, and in
+English where it is about an address."""
 
 from __future__ import annotations
 
@@ -8,11 +10,15 @@ from typing import Callable, Iterable
 
 from meeting_record.data.addresses import slug
 from meeting_record.data.kinds import KINDS
+from meeting_record.data.languages import ENGLISH, in_language, is_bilingual, texts_by_language
 from meeting_record.data.problems import Problem
 from meeting_record.data.schema_messages import field_label
 from meeting_record.data.yaml_source import Document
 
 Documents = dict[str, Document]
+# The names of the days of the week, Monday first, as the data writes them in each language.
+WEEKDAYS = {"en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+            "ja": ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日")}
 
 
 def _problem(document: Document, path: tuple, message: str) -> Problem:
@@ -25,8 +31,10 @@ def days_in_order(documents: Documents) -> list[Problem]:
     for index, day in enumerate(document.data["meeting"]["days"]):
         path = ("meeting", "days", index)
         date = datetime.date.fromisoformat(day["date"])
-        if date.strftime("%A") != day["weekday"]:
-            found.append(_problem(document, path + ("weekday",), f"{day['date']} was a {date.strftime('%A')}, not a {day['weekday']}"))
+        for language, weekday, where in texts_by_language(day["weekday"]):
+            actual = WEEKDAYS[language][date.weekday()]
+            if weekday != actual:
+                found.append(_problem(document, path + ("weekday", *where), f"{day['date']} was a {actual}, not a {weekday}"))
         if previous and date <= previous:
             found.append(_problem(document, path + ("date",), f"{day['date']} is not after the day before it ({previous.isoformat()}); list the days in order"))
         previous = date
@@ -84,10 +92,19 @@ def glossary_terms(documents: Documents) -> list[Problem]:
         participant = participants.get(entry.get("participant"))
         if participant is None:
             continue
-        if entry["term"] not in (participant["name"], participant.get("code")):
+        if entry["term"] not in (in_language(participant["name"]), participant.get("code")):
             found.append(_problem(document, path + ("term",), f"{entry['term']!r} is neither the name nor the code of the participant {participant['id']!r} (see participants.yml)"))
-        if entry["expansion"] != participant["full_name"]:
-            found.append(_problem(document, path + ("expansion",), f"must be the participant's full name {participant['full_name']!r}, as in participants.yml"))
+        found += _expands_to_full_name(document, path, entry, participant)
+    return found
+
+
+def _expands_to_full_name(document: Document, path: tuple, entry: dict, participant: dict) -> list[Problem]:
+    found = []
+    for language, expansion, where in texts_by_language(entry["expansion"]):
+        full_name = in_language(participant["full_name"], language)
+        if expansion != full_name:
+            found.append(_problem(document, path + ("expansion", *where),
+                                  f"must be the participant's full name {full_name!r}, as in participants.yml"))
     return found
 
 
@@ -110,12 +127,15 @@ def addresses_lead_to_one_item(documents: Documents) -> list[Problem]:
 
 
 def address_values(item: dict, fields: tuple[str, ...], path: tuple) -> Iterable[tuple[tuple, str]]:
+    """The names that become addresses, and where each is written: addresses are made from the English."""
     for field in fields:
-        value = item.get(field)
+        value, where = item.get(field), path + (field,)
+        if is_bilingual(value):
+            value, where = in_language(value, ENGLISH), where + (ENGLISH,)
         if isinstance(value, str):
-            yield path + (field,), value
+            yield where, value
         for position, name in enumerate(value if isinstance(value, list) else []):
-            yield path + (field, position), name
+            yield where + (position,), name
 
 
 RULES: tuple[Callable[[Documents], list[Problem]], ...] = (

@@ -2,7 +2,7 @@
 
 One message per field, at the line of that field, in words rather than schema keywords: what was
 expected, what was found (with YAML's surprises explained), and the nearest valid name or value
-where one is close.
+where one is close. A text written in every language that lacks one says which.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any, Iterable
 
 import jsonschema
 
+from meeting_record.data.languages import BILINGUAL, LANGUAGES, NAMES
 from meeting_record.data.yaml_source import Document, Problem, dotted
 
 # When one value breaks several rules, the first of these is the one worth reading.
@@ -55,6 +56,9 @@ def _rank(kind: str) -> int:
 def _describe(error: jsonschema.ValidationError, document: Document) -> list[Problem]:
     path = tuple(error.absolute_path)
     kind = error.validator
+    languages = _in_languages(error, document)
+    if languages is not None:
+        return languages
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         return [_unknown_field(document, path, key, allowed) for key in error.instance if key not in allowed]
@@ -103,6 +107,66 @@ def _one_of(error: jsonschema.ValidationError, document: Document) -> list[Probl
     if present:
         return [whole]
     return [_unknown_field(document, path, key, keys) for key in value] or [whole]
+
+
+# ---------------------------------------------------------------------------
+# Texts written in every language: `{en: …, ja: …}`
+
+def _in_languages(error: jsonschema.ValidationError, document: Document) -> list[Problem] | None:
+    """The problems of a text written in every language, told in those terms; None for any other
+    error (or one the general wording says as well, such as a Japanese text that is a number)."""
+    path, value = tuple(error.absolute_path), error.instance
+    if isinstance(error.schema, dict) and error.schema.get(BILINGUAL):
+        return _bilingual_shape(error, document, path)
+    if path and path[-1] in LANGUAGES and _is_empty(error):
+        words = "words" if isinstance(value, list) else "text"
+        state = "an empty list" if isinstance(value, list) else "blank" if value else "empty"
+        return [Problem(document.name, document.line_of(path), field_label(document, path),
+                        f"{_no_text(path[:-1], [path[-1]], words)}: it is {state}")]
+    return None
+
+
+def _bilingual_shape(error: jsonschema.ValidationError, document: Document, path: tuple) -> list[Problem] | None:
+    """A value that is not `{en: …, ja: …}`: a language missing, a key that is none, or one text only."""
+    words = "words" if error.schema[BILINGUAL] == "list" else "text"
+    value = error.instance
+    if error.validator == "required":
+        missing = [language for language in LANGUAGES if language not in value]
+        if any(key not in LANGUAGES for key in value):
+            return []  # the unknown key's message says how to write the languages
+        return [Problem(document.name, document.line_of(path), field_label(document, path), _no_text(path, missing, words))]
+    if error.validator == "additionalProperties":
+        how = " and ".join(f"the {NAMES[language]} as `{language}`" for language in LANGUAGES)
+        return [Problem(document.name, document.line_of(path + (key,)), field_label(document, path + (key,)),
+                        f"`{key}` is not one of the record's languages{nearest(key, LANGUAGES)}; write {how}")
+                for key in value if key not in LANGUAGES]
+    if error.validator == "type" and isinstance(value, list if words == "words" else str):
+        return [Problem(document.name, document.line_of(path), field_label(document, path), _in_one_language(path, words))]
+    return None
+
+
+def _in_one_language(path: tuple, words: str) -> str:
+    """'`title` is written in one language; write its text in English and Japanese, as `en: …` and `ja: …`'"""
+    shape = " and ".join(f"`{language}: {'[ … ]' if words == 'words' else '…'}`" for language in LANGUAGES)
+    return (f"`{_field_name(path)}` is written in one language; write its {words} in "
+            f"{' and '.join(NAMES[language] for language in LANGUAGES)}, as {shape}")
+
+
+def _is_empty(error: jsonschema.ValidationError) -> bool:
+    """Whether the error is that the value is empty or blank (a text of spaces)."""
+    blank = error.validator == "pattern" and isinstance(error.instance, str) and not error.instance.strip()
+    return error.validator in ("minLength", "minItems") or blank
+
+
+def _no_text(path: tuple, languages: list[str], words: str) -> str:
+    """'`title` has no Japanese (`ja`) text'"""
+    return f"`{_field_name(path)}` has no {_either([f'{NAMES[language]} (`{language}`)' for language in languages])} {words}"
+
+
+def _field_name(path: tuple) -> str:
+    """The field a path ends in, as its item names it: ('sources', 0, 'takes', 1) -> 'takes[1]'."""
+    start = max((index for index, part in enumerate(path) if isinstance(part, str)), default=0)
+    return dotted(path[start:])
 
 
 def _either(words: list[str]) -> str:

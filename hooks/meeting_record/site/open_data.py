@@ -1,9 +1,11 @@
 """The record as open data, published with the site under `data/`: one JSON file per data file
 and one combined, CSV tables for the tabular sets, and the JSON Schemas.
 
-Everything is produced from the same in-memory `Record` that renders the pages, so the files
-cannot drift from the site. The JSON files have the shape of the data files they come from:
-the published schemas describe them, and the loader reads them back (JSON is YAML). Output is
+Everything is produced from the same in-memory records that render the pages (one per language,
+converted from the same checked data), so the files cannot drift from the site. The JSON files
+have the shape of the data files they come from, a text written in every language as
+`{"en": …, "ja": …}`: the published schemas describe them, and the loader reads them back (JSON
+is YAML). The CSV tables give such a text in two columns, `title` and `title_ja`. Output is
 deterministic: fields in the record's order, items in the source's order, no timestamps.
 """
 
@@ -19,7 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jsonschema
+
 from meeting_record.data.kinds import DATA_FILES, KINDS
+from meeting_record.data.languages import BILINGUAL, ENGLISH
 from meeting_record.data.record import Attendee, Record, SourceRef
 
 FOLDER = "data"
@@ -28,6 +33,9 @@ CSV_TABLES = tuple(kind.key for kind in KINDS if kind.csv)
 # schemas, so no item can hold the separator (any other punctuation could appear in a topic).
 LIST_SEPARATOR = "\n"
 SAFE_PATH = re.compile(r"[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*")  # pages link to these paths as they are
+
+
+Records = dict[str, Record]  # the record in each of its languages, converted from one check of the data
 
 
 class PublishError(Exception):
@@ -55,7 +63,8 @@ class FieldDoc:
     """One field of a dataset, as its schema describes it."""
 
     path: str              # e.g. participants[].code
-    kind: str              # id, text, date, url, phone, boolean, list, object, choice, sources
+    kind: str              # id, text, date, url, phone, boolean, list, object, choice, sources, bilingual-text,
+                           # bilingual-list, bilingual-text-list; alternatives joined by "|"
     required: bool
     description: str
     choices: tuple[str, ...] = ()
@@ -68,14 +77,16 @@ class Publication:
     schemas: dict[str, dict]                  # dataset -> its schema
 
 
-def publish(record: Record, schema_dir: Path) -> Publication:
+def publish(records: Records, schema_dir: Path) -> Publication:
     schemas = {name: _read_schema(schema_dir, name) for name in DATA_FILES}
     common = _read_schema(schema_dir, "common")
-    documents = {name: dataset_document(record, name, _inline(schemas[name], common)) for name in DATA_FILES}
+    inlined = {name: _inline(schemas[name], common) for name in DATA_FILES}
+    documents = {name: dataset_document(records, name, inlined[name]) for name in DATA_FILES}
     combined = {key: value for document in documents.values() for key, value in document.items()}
     files = [PublishedFile(f"{FOLDER}/record.json", _json_bytes(combined), "json", "record")]
     files += [PublishedFile(f"{FOLDER}/{name}.json", _json_bytes(documents[name]), "json", name) for name in DATA_FILES]
-    files += [PublishedFile(f"{FOLDER}/{name}.csv", csv_table(record, name, schemas[name]), "csv", name) for name in CSV_TABLES]
+    files += [PublishedFile(f"{FOLDER}/{name}.csv", csv_table(records, name, schemas[name], bilingual_fields(inlined[name], name)),
+                            "csv", name) for name in CSV_TABLES]
     files += [PublishedFile(f"{FOLDER}/schemas/{path.name}", path.read_bytes(), "schema", path.name.split(".")[0])
               for path in sorted(schema_dir.glob("*.schema.json"))]
     for file in files:
@@ -112,31 +123,58 @@ def _json_bytes(value: Any) -> bytes:
 # ---------------------------------------------------------------------------
 # JSON: the record back in the shape of the data files
 
-def dataset_document(record: Record, name: str, schema: dict) -> dict[str, Any]:
-    """The data file `name` as the record holds it: its top-level fields and their values."""
+def dataset_document(records: Records, name: str, schema: dict) -> dict[str, Any]:
+    """The data file `name` as the records hold it: its top-level fields and their values."""
     document = {}
     for key, field_schema in schema["properties"].items():
-        document[key] = to_data(getattr(record, key), field_schema, key)
+        document[key] = data_in_languages({language: getattr(record, key) for language, record in records.items()},
+                                          field_schema, key)
     return document
 
 
-def to_data(value: Any, schema: dict, where: str) -> Any:
-    """A record value as the data file writes it; `schema` says which empty fields may be left out."""
-    if isinstance(value, SourceRef) or type(value).__name__ == "SourceRef":  # a record from an earlier import too
+def data_in_languages(values: dict[str, Any], schema: dict, where: str) -> Any:
+    """A value of the record, given in each language, as the data file writes it: once, or where its
+    (inlined) schema says it is written in every language, `{"en": …, "ja": …}`."""
+    value = values[ENGLISH]
+    if schema.get(BILINGUAL):
+        return {language: to_data(each) for language, each in values.items()}
+    if _is_a(value, Attendee):
+        return _attendee_data(values, schema, where)
+    if is_fields(value):
+        return _object_data(values, schema, where)
+    if isinstance(value, tuple):
+        return [data_in_languages({language: each[index] for language, each in values.items()}, schema.get("items", {}),
+                                  f"{where}[]") for index in range(len(value))]
+    return to_data(value)
+
+
+def to_data(value: Any) -> Any:
+    """A value of the record that is not a set of fields, as the data file writes it."""
+    if _is_a(value, SourceRef):
         return f"{value.document}#{value.section}"
-    if isinstance(value, Attendee) or type(value).__name__ == "Attendee":
+    if _is_a(value, Attendee):
         return {value.kind: value.ref, **({"as": value.role} if value.role else {})}
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if dataclasses.is_dataclass(value):
-        return _object_data(value, schema, where)
     if isinstance(value, tuple):
-        return [to_data(item, schema.get("items", {}), f"{where}[]") for item in value]
+        return [to_data(item) for item in value]
     return value
 
 
-def _object_data(value: Any, schema: dict, where: str) -> dict[str, Any]:
-    properties, required = schema.get("properties", {}), set(schema.get("required", ()))
+def is_fields(value: Any) -> bool:
+    """A set of fields of its own (a fact, a wording), not a value written as text or as an id."""
+    return dataclasses.is_dataclass(value) and not _is_a(value, SourceRef) and not _is_a(value, Attendee)
+
+
+def _is_a(value: Any, cls: type) -> bool:
+    """Also for a record made by an earlier import of the package (`mkdocs serve` imports it afresh)."""
+    return isinstance(value, cls) or type(value).__name__ == cls.__name__
+
+
+def _object_data(values: dict[str, Any], schema: dict, where: str) -> dict[str, Any]:
+    """A set of fields, given in each language; `schema` says which empty fields may be left out."""
+    value = values[ENGLISH]
+    properties, required = _properties_of(value, schema), set(schema.get("required", ()))
     data = {}
     for field in dataclasses.fields(value):
         if field.name not in properties:
@@ -145,42 +183,98 @@ def _object_data(value: Any, schema: dict, where: str) -> dict[str, Any]:
         item = getattr(value, field.name)
         if item is None or (item == () and field.name not in required):
             continue
-        data[field.name] = to_data(item, properties[field.name], f"{where}.{field.name}")
+        data[field.name] = data_in_languages({language: getattr(each, field.name) for language, each in values.items()},
+                                             properties[field.name], f"{where}.{field.name}")
+    return data
+
+
+def _properties_of(value: Any, schema: dict) -> dict[str, Any]:
+    """The fields an object's schema gives it, with those of the `then` or `else` that applies to it
+    (a source's section heading is written in every language only where the source prints none)."""
+    properties = dict(schema.get("properties", {}))
+    if "if" in schema:
+        applies = jsonschema.Draft202012Validator(schema["if"]).is_valid(_plain(value))
+        branch = schema.get("then" if applies else "else", {})
+        properties.update({name: {**properties.get(name, {}), **node} for name, node in branch.get("properties", {}).items()})
+    return properties
+
+
+def _attendee_data(values: dict[str, Any], schema: dict, where: str) -> dict[str, Any]:
+    """`{person: id}`, or `{participant: id, as: role}` with the role in each language."""
+    value = values[ENGLISH]
+    data: dict[str, Any] = {value.kind: value.ref}
+    if value.role:
+        option = next((o for o in schema.get("oneOf", ()) if o.get("required", [None])[0] == value.kind), {})
+        data["as"] = data_in_languages({language: each.role for language, each in values.items()},
+                                       option.get("properties", {}).get("as", {}), f"{where}.as")
     return data
 
 
 # ---------------------------------------------------------------------------
 # CSV: one row per item, lists joined in one cell; beside each field that names other items by
-# id, a column `<field>_name` with their names. UTF-8 with a byte order mark, so that spreadsheets
-# read the text as UTF-8.
+# id, a column `<field>_name` with their names; beside each field whose text is written in every
+# language, a column `<field>_ja` (and so on) with the text in the other language. UTF-8 with a
+# byte order mark, so that spreadsheets read the text as UTF-8.
 
 NAME_SUFFIX = "_name"
 CSV_ENCODING = "utf-8-sig"
 
 
-def csv_table(record: Record, name: str, schema: dict) -> bytes:
+def csv_table(records: Records, name: str, schema: dict, bilingual: set[str]) -> bytes:
+    """The table of `name`: `schema` says which fields name other items, `bilingual` which are
+    written in every language."""
+    record = records[ENGLISH]
     items = getattr(record, name)
+    others = {language: getattr(each, name) for language, each in records.items() if language != ENGLISH}
     fields = [field.name for field in dataclasses.fields(items[0])]
     naming = referring_fields(schema, name) | {field for field in fields for item in items
                                                 if any(isinstance(v, Attendee) for v in _several(getattr(item, field)))}
-    columns = [column for field in fields for column in ([field, field + NAME_SUFFIX] if field in naming else [field])]
+    bilingual = bilingual - naming  # their columns hold ids; the names beside them are the English
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    for item in items:
+    writer.writerow(_columns(fields, naming, bilingual, list(others)))
+    for index, item in enumerate(items):
         row = []
         for field in fields:
-            value = getattr(item, field)
+            where = f"{name}.csv: {item.id}.{field}"
             if field in naming:
-                named = _several(value)
-                ids = tuple(v.ref if isinstance(v, Attendee) else v for v in named)
-                names = tuple(record.name_of(record.get(v.ref)) + (f" ({v.role})" if v.role else "") if isinstance(v, Attendee)
-                              else record.name_of(record.get(v)) for v in named)
-                row += [_cell(ids, f"{name}.csv: {item.id}.{field}"), _cell(names, f"{name}.csv: {item.id}.{field}{NAME_SUFFIX}")]
+                row += _named_cells(record, getattr(item, field), where)
             else:
-                row.append(_cell(value, f"{name}.csv: {item.id}.{field}"))
+                row.append(_cell(getattr(item, field), where))
+            if field in bilingual:
+                row += [_cell(getattr(translated[index], field), f"{where}_{language}") for language, translated in others.items()]
         writer.writerow(row)
     return buffer.getvalue().encode(CSV_ENCODING)
+
+
+def _columns(fields: list[str], naming: set[str], bilingual: set[str], languages: list[str]) -> list[str]:
+    """`title`, `title_ja`; `speaker`, `speaker_name`."""
+    columns = []
+    for field in fields:
+        columns += [field, field + NAME_SUFFIX] if field in naming else [field]
+        columns += [f"{field}_{language}" for language in languages] if field in bilingual else []
+    return columns
+
+
+def _named_cells(record: Record, value: Any, where: str) -> list[str]:
+    """The ids a field names, and their names (an attendee's with the capacity the source gives)."""
+    named = _several(value)
+    ids = tuple(v.ref if isinstance(v, Attendee) else v for v in named)
+    names = tuple(record.name_of(record.get(v.ref)) + (f" ({v.role})" if v.role else "") if isinstance(v, Attendee)
+                  else record.name_of(record.get(v)) for v in named)
+    return [_cell(ids, where), _cell(names, where + NAME_SUFFIX)]
+
+
+def bilingual_fields(schema: dict, name: str) -> set[str]:
+    """The fields of the items of `name` (in its inlined schema) that hold text written in every language."""
+    properties = schema["properties"][name]["items"]["properties"]
+    return {field for field, node in properties.items() if _holds_bilingual(node)}
+
+
+def _holds_bilingual(node: Any) -> bool:
+    if isinstance(node, dict):
+        return bool(node.get(BILINGUAL)) or any(_holds_bilingual(each) for each in node.values())
+    return isinstance(node, list) and any(_holds_bilingual(each) for each in node)
 
 
 def _several(value: Any) -> tuple:
@@ -194,16 +288,16 @@ def referring_fields(schema: dict, name: str) -> set[str]:
             if "x-refers-to" in node or "x-refers-to" in node.get("items", {})}
 
 
-def _part(item: Any, where: str) -> str:
+def _part(item: Any) -> str:
     """A list item in a cell: a set of fields (a fact, a wording) as one line of JSON."""
-    if dataclasses.is_dataclass(item) and not isinstance(item, (SourceRef, Attendee)):
+    if is_fields(item):
         return json.dumps(_plain(item), ensure_ascii=False)
-    return str(to_data(item, {}, where))
+    return str(to_data(item))
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, (SourceRef, datetime.date)):
-        return to_data(value, {}, "")
+    if _is_a(value, SourceRef) or isinstance(value, datetime.date):
+        return to_data(value)
     if dataclasses.is_dataclass(value):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
                 if getattr(value, f.name) not in (None, ())}
@@ -218,11 +312,11 @@ def _cell(value: Any, where: str) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, tuple):
-        parts = [_part(item, where) for item in value]
+        parts = [_part(item) for item in value]
         if any(LIST_SEPARATOR in part for part in parts):
             raise PublishError(f"{where}: a list item holds a line break, which separates list items in the CSV files")
         return LIST_SEPARATOR.join(parts)
-    return str(to_data(value, {}, where))
+    return str(to_data(value))
 
 
 # ---------------------------------------------------------------------------
@@ -233,15 +327,26 @@ def _field_docs(schema: dict, schema_dir: Path, prefix: str = "") -> list[FieldD
     required = set(schema.get("required", ()))
     for name, node in schema.get("properties", {}).items():
         path = f"{prefix}{name}"
-        kind, choices = _kind(node, schema_dir)
-        docs.append(FieldDoc(path, kind, name in required, node.get("description", ""), choices))
+        kinds = [_kind(each, schema_dir) for each in _alternatives(schema, name, node)]
+        kind = "|".join(dict.fromkeys(each for each, _ in kinds))
+        docs.append(FieldDoc(path, kind, name in required, node.get("description", ""), kinds[0][1]))
         docs += _nested_docs(node, schema_dir, path)
     return docs
+
+
+def _alternatives(schema: dict, name: str, node: dict) -> list[dict]:
+    """The shapes a field may take: the one its schema gives, or those of the object's `then` and
+    `else` (a section heading is text, or text in every language where the source prints none)."""
+    branches = [schema[key]["properties"][name] for key in ("then", "else")
+                if name in schema.get(key, {}).get("properties", {})]
+    return branches or [node]
 
 
 def _nested_docs(node: dict, schema_dir: Path, path: str) -> list[FieldDoc]:
     if "$ref" in node and node["$ref"].split("/")[-1] not in NAMED_KINDS:  # a shared shape: document its fields
         node = _inline({"$ref": node["$ref"]}, _read_schema(schema_dir, "common"))
+    if node.get(BILINGUAL):
+        return []  # its `en` and `ja` are documented by its kind
     if node.get("type") == "object":
         return _field_docs(node, schema_dir, f"{path}.")
     items = node.get("items", {})
@@ -260,9 +365,12 @@ NAMED_KINDS = ("id", "date", "url", "phone", "sources")  # shared definitions th
 
 
 def _kind(node: dict, schema_dir: Path) -> tuple[str, tuple[str, ...]]:
-    """What sort of value a field holds: a named shared definition, or the JSON type it resolves to."""
+    """What sort of value a field holds: a named shared definition, text in every language
+    (`bilingual-text`, `bilingual-list`), or the JSON type it resolves to."""
     if "enum" in node:
         return "choice", tuple(node["enum"])
+    if node.get(BILINGUAL):
+        return f"bilingual-{node[BILINGUAL]}", ()
     if "$ref" in node:
         definition = node["$ref"].split("/")[-1]
         if definition in NAMED_KINDS:
@@ -270,6 +378,9 @@ def _kind(node: dict, schema_dir: Path) -> tuple[str, tuple[str, ...]]:
         target: Any = _read_schema(schema_dir, "common")
         for part in node["$ref"].split("#/", 1)[1].split("/"):
             target = target[part]
-        return _kind(target, schema_dir)
+        kind, choices = _kind(target, schema_dir)
+        return kind, choices or tuple(node.get("properties", {}).get(ENGLISH, {}).get("enum", ()))  # a weekday's names
     kind = node.get("type", "object")
+    if kind == "array" and _kind(node.get("items", {}), schema_dir)[0].startswith("bilingual-"):
+        return "bilingual-text-list", ()
     return ("list" if kind == "array" else "text" if kind == "string" else kind), ()
