@@ -35,9 +35,8 @@ def test_the_data_is_hostile_in_every_text_field(hostile_build, language):
 def test_the_english_site_shows_no_japanese_text(hostile_build):
     """Each text is written in both languages, and the English pages show only the English."""
     site, written = hostile_build
-    page_text = "\n".join(page.text for page in read_site(site).values())
-    japanese = [path for path, text in written["ja"].items()
-                if text != written["en"].get(path) and re.search(rf"\b{marker(text)}\b", page_text)]
+    shown = markers_shown("\n".join(page.text for page in read_site(site).values()))
+    japanese = [path for path, text in written["ja"].items() if text != written["en"].get(path) and marker(text) in shown]
     assert japanese == []
 
 
@@ -54,7 +53,8 @@ def test_every_shown_field_shows_the_characters_typed(hostile):
     attack shows with it, character for character."""
     site, written = hostile
     text = "\n".join(page.text for page in read_site(site).values())
-    shown = [path for path, value in written.items() if re.search(rf"\b{marker(value)}\b", text)]
+    markers = markers_shown(text)
+    shown = [path for path, value in written.items() if marker(value) in markers]
     assert len(shown) > len(written) * 0.6
     altered = [path for path in shown if collapse(written[path]) not in text]
     assert altered == []
@@ -84,3 +84,8 @@ def test_search_index_holds_text_only(hostile):
 
 def _participant_ids() -> list[str]:
     return [p["id"] for p in yaml.safe_load((DATA / "participants.yml").read_text(encoding="utf-8"))["participants"]]
+
+
+def markers_shown(text: str) -> set[str]:
+    """The attacks' tokens `f<number>` that `text` shows, each a word of its own."""
+    return set(re.findall(r"\bf[0-9]+\b", text))
