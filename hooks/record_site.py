@@ -38,6 +38,7 @@ from meeting_record.site.page_head import head_description, meeting_event
 from meeting_record.site.pages import generated_pages, render_page
 from meeting_record.site.search_worker import MATERIAL_WORKER, RECORD_WORKER, search_worker
 from meeting_record.site.templates import TEMPLATE_CACHE, make_environment
+from meeting_record.site.wording import WordingError, words
 
 log = logging.getLogger("mkdocs.plugins.record")
 PACKAGE = "meeting_record"
@@ -80,7 +81,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The pages are in English; the open data carries every language, converted from the same check.
     records = {language: checked.record(language) for language in LANGUAGES}
     _Build.record = records[ENGLISH]
-    _Build.environment = make_environment(_Build.record)
+    try:
+        _Build.environment = make_environment(_Build.record, words(ENGLISH))
+    except WordingError as error:
+        raise PluginError(str(error)) from None
     config.copyright = copyright_notice(_Build.record.publication)
     version = _record_version()
     _Build.environment.globals["citation_of"] = lambda item: (citation(_Build.record, item, config.site_url, version)

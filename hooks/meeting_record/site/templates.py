@@ -26,7 +26,8 @@ LANGUAGE = re.compile(r"[a-z]{2}(-[A-Z]{2})?")
 URL_SAFE = ":/?#@!$&*+,;=%-._~"
 
 
-def make_environment(record: Record) -> jinja2.Environment:
+def make_environment(record: Record, words: dict[str, str]) -> jinja2.Environment:
+    """The environment for `record`, whose pages show `words` (see `wording`) in the record's language."""
     environment = jinja2.Environment(
         bytecode_cache=TEMPLATE_CACHE,
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
@@ -43,7 +44,7 @@ def make_environment(record: Record) -> jinja2.Environment:
         label = escape_markdown(record.name_of(item) if text is None else text)
         return Markup(f"[{label}]({target(item)})")
 
-    environment.globals.update(record=record, link=link, url=url, anchor=anchor, heading=heading, web_link=web_link,
+    environment.globals.update(record=record, words=words, link=link, url=url, anchor=anchor, heading=heading, web_link=web_link,
                                cite=lambda ref: cite(environment, record, ref))
     environment.filters.update(long_date=long_date, md=escape_markdown, lines=escape_lines)
     return environment
