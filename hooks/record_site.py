@@ -80,7 +80,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     # The pages are in English; the open data carries every language, converted from the same check.
     records = {language: checked.record(language) for language in LANGUAGES}
-    _Build.record = records[ENGLISH]
+    language = config.theme.get("language", ENGLISH)
+    _Build.record = records[language]
     try:
         _Build.environment = make_environment(_Build.record, words(ENGLISH))
     except WordingError as error:
