@@ -11,10 +11,13 @@ import datetime
 import importlib
 import logging
 import os
+import posixpath
 import sys
 from pathlib import Path
 
 import jinja2
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -49,6 +52,8 @@ REDIRECTS = "redirects"  # mkdocs-redirects, in mkdocs.yml's plugins
 class _Build:
     """What one build knows: the record and the environment that renders it."""
 
+    language = ENGLISH
+    words = None
     record = None
     environment = None
     publication = None  # the open data files, published beside the pages
@@ -80,10 +85,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     # The pages are in English; the open data carries every language, converted from the same check.
     records = {language: checked.record(language) for language in LANGUAGES}
-    language = config.theme.get("language", ENGLISH)
-    _Build.record = records[language]
+    _Build.language = config.theme.get("language", ENGLISH)
+    _Build.record = records[_Build.language]
+    config.extra["alternate"] = editions_from(config.extra.get("alternate") or [], _Build.language)
     try:
-        _Build.environment = make_environment(_Build.record, words(ENGLISH))
+        _Build.words = words(_Build.language)
+        _Build.environment = make_environment(_Build.record, _Build.words)
     except WordingError as error:
         raise PluginError(str(error)) from None
     config.copyright = copyright_notice(_Build.record.publication)
@@ -142,6 +149,7 @@ def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) ->
     `overrides/main.html` points Material at the site's search worker (`search_workers`)."""
     env.bytecode_cache = TEMPLATE_CACHE
     env.globals["search_workers"] = _Build.search_workers
+    env.globals["words"] = _Build.words
     return env
 
 
@@ -184,3 +192,23 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
     if page.is_homepage:
         context["record_event"] = meeting_event(_Build.record, config.site_url)
     return context
+
+
+def editions_from(alternate: list[dict], language: str) -> list[dict]:
+    """The language selector's editions, each `link` (its folder in the site) made relative to the
+    folder of the edition in `language`, which is being built."""
+    own = next((alt["link"] for alt in alternate if alt["lang"] == language), "")
+    relative = lambda folder: posixpath.relpath(folder or ".", own or ".")  # noqa: E731
+    return [{**alt, "link": "" if relative(alt["link"]) == "." else relative(alt["link"]) + "/"} for alt in alternate]
+
+
+@event_priority(-100)  # last: the site is written whole before the other editions go into it
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Build each other edition (`extra.editions`: folder → configuration, e.g. `ja: mkdocs.ja.yml`)
+    into its folder of this site, with this build's address, URL style and strictness, so that
+    `mkdocs build` and `mkdocs serve` make the whole site. A failed edition fails the build."""
+    for folder, config_file in (config.extra.get("editions") or {}).items():
+        build(load_config(str(Path(config.config_file_path).parent / config_file), strict=config.strict,
+                          site_dir=str(Path(config.site_dir) / folder),
+                          site_url=f"{config.site_url}{folder}/" if config.site_url else "",
+                          use_directory_urls=config.use_directory_urls))
