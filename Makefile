@@ -28,13 +28,15 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed
 
 # Debian's Chromium and its driver drive the browser tests; nothing downloads a browser. Java runs
-# the HTML checker; Node and npm bring axe-core, the checker and Lighthouse. Each only if missing.
+# the HTML checker; Node and npm bring axe-core, the checker and Lighthouse; Noto CJK lets the
+# browser draw the Japanese edition in a system font, as readers' systems do. Each only if missing.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi

@@ -11,9 +11,13 @@ REDIRECT_STUB = re.compile(r"<meta\s+http-equiv=[\"']refresh[\"']", re.IGNORECAS
 NOT_FOUND_PAGE = "404.html"
 
 
+EDITIONS = ("ja",)  # the folders of the editions besides the English one at the root
+
+
 def page_files(site: Path) -> list[Path]:
-    """Every page of `site`: each index.html that is not a redirect stub, and the 404 page."""
-    files = [*sorted(site.rglob("index.html")), site / NOT_FOUND_PAGE]
+    """Every page of `site` and its editions: each index.html that is not a redirect stub, and the
+    404 pages."""
+    files = [*sorted(site.rglob("index.html")), site / NOT_FOUND_PAGE, *(site / e / NOT_FOUND_PAGE for e in EDITIONS)]
     return [f for f in files if f.is_file() and not REDIRECT_STUB.search(f.read_text(encoding="utf-8"))]
 
 
@@ -28,9 +32,17 @@ def page_paths(site: Path) -> list[str]:
 
 def page_kind(path: str) -> str:
     """Pages of one kind come from one template: '/participants/*/' for every participant's page;
-    each page outside a section's items ('/', '/about/', '/participants/', '/404.html') is its own kind."""
-    parts = path.strip("/").split("/")
-    return f"/{parts[0]}/*/" if len(parts) > 1 else path
+    each page outside a section's items ('/', '/about/', '/participants/', '/404.html') is its own
+    kind. An edition's pages are kinds of their own ('/ja/participants/*/')."""
+    edition, rest = edition_of(path)
+    parts = rest.strip("/").split("/")
+    return edition + (f"/{parts[0]}/*/" if len(parts) > 1 else rest)
+
+
+def edition_of(path: str) -> tuple[str, str]:
+    """('/ja', '/participants/japan/') for '/ja/participants/japan/'; ('', path) for an English page."""
+    first = path.strip("/").split("/")[0]
+    return (f"/{first}", path.removeprefix(f"/{first}")) if first in EDITIONS else ("", path)
 
 
 def components(site: Path, path: str) -> set[tuple[str, ...]]:

@@ -1,0 +1,64 @@
+"""The Japanese edition: a page at /ja/ for every English page, at the same address below it, in
+Japanese (`<html lang="ja">`, the data's Japanese texts), and a language selector on every page
+that leads to the same page in each edition."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from site_pages import edition_of, page_files, page_paths
+
+LANG = re.compile(r'<html lang="([^"]+)"')
+SELECTOR = re.compile(r'<a href="([^"]+)" hreflang="([^"]+)" lang="[^"]+" class="md-select__link">')
+ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">')
+EDITION_FOLDERS = {"en": "", "ja": "/ja"}
+
+
+def html(site: Path, path: str) -> str:
+    return (site / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))).read_text(encoding="utf-8")
+
+
+def test_every_english_page_has_its_japanese_page_and_no_other(built_site):
+    english, japanese = [], []
+    for path in page_paths(built_site):
+        edition, rest = edition_of(path)
+        (japanese if edition == "/ja" else english).append(rest)
+    assert len(english) > 40
+    assert sorted(japanese) == sorted(english)
+
+
+def test_each_page_declares_its_language(built_site):
+    wrong = [path for path in page_paths(built_site)
+             if LANG.search(html(built_site, path)).group(1) != ("ja" if edition_of(path)[0] else "en")]
+    assert wrong == []
+
+
+def test_the_language_selector_leads_to_the_same_page_in_each_edition(built_site):
+    base = "http://site.example/"
+    for path in page_paths(built_site):
+        if path.endswith("404.html"):
+            continue
+        _, rest = edition_of(path)
+        links = {lang: urlsplit(urljoin(base + path.lstrip("/"), href)).path
+                 for href, lang in SELECTOR.findall(html(built_site, path))}
+        assert links == {lang: folder + rest for lang, folder in EDITION_FOLDERS.items()}, path
+
+
+def test_each_page_names_the_editions_in_its_head(built_site):
+    for path in ["/", "/participants/japan/", "/ja/", "/ja/participants/japan/"]:
+        base = "http://site.example" + path
+        found = {lang: urlsplit(urljoin(base, href)).path for href, lang in ALTERNATE.findall(html(built_site, path))}
+        assert found == {"en": "/", "ja": "/ja/"}, path
+
+
+def test_the_japanese_pages_show_the_data_in_japanese(built_site, records):
+    for participant in records["ja"].participants:
+        page = html(built_site, f"/ja/participants/{participant.id}/")
+        assert re.search(rf'<h1 id="{participant.id}">{re.escape(participant.name)}', page), participant.id
+    for theme in records["ja"].themes:
+        assert f">{theme.title}<" in html(built_site, f"/ja/themes/{theme.id}/")
