@@ -50,6 +50,7 @@ class _Build:
     """What one build knows: the record and the environment that renders it."""
 
     record = None
+    words = None        # the site's own words, in the pages' language
     environment = None
     publication = None  # the open data files, published beside the pages
     citations = None    # each item's citation as CSL-JSON, by path
@@ -82,14 +83,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     records = {language: checked.record(language) for language in LANGUAGES}
     _Build.record = records[ENGLISH]
     try:
-        _Build.environment = make_environment(_Build.record, words(ENGLISH))
+        _Build.words = words(ENGLISH)
+        _Build.environment = make_environment(_Build.record, _Build.words)
     except WordingError as error:
         raise PluginError(str(error)) from None
     config.copyright = copyright_notice(_Build.record.publication)
     version = _record_version()
     _Build.environment.globals["citation_of"] = lambda item: (citation(_Build.record, item, config.site_url, version)
                                                               if is_cited(item) else None)
-    _Build.citations = citation_files(_Build.record, config.site_url, version)
+    _Build.citations = citation_files(_Build.record, config.site_url, version, _Build.words)
     register_figures(_Build.environment, _Build.record)
     configure_abbreviations(config.mdx_configs, _Build.record)
     try:
@@ -108,7 +110,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(50)  # before mkdocs-redirects, which checks that each redirect leads to a page
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    for page in generated_pages(_Build.record):
+    for page in generated_pages(_Build.record, _Build.words):
         if files.get_file_from_path(page.src_uri):
             raise PluginError(f"docs/{page.src_uri} is written by hand, but the build generates that page from the data; remove one")
         files.append(File.generated(config, page.src_uri, content=render_page(page, _Build.environment)))
