@@ -52,9 +52,9 @@ REDIRECTS = "redirects"  # mkdocs-redirects, in mkdocs.yml's plugins
 class _Build:
     """What one build knows: the record and the environment that renders it."""
 
-    language = ENGLISH
-    words = None
+    language = ENGLISH  # the language of the edition being built (its `theme.language`)
     record = None
+    words = None        # the site's own words, in the pages' language
     environment = None
     publication = None  # the open data files, published beside the pages
     citations = None    # each item's citation as CSL-JSON, by path
@@ -83,7 +83,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         checked = check_data(data_dir)
     except DataError as error:
         raise PluginError(str(error)) from None
-    # The pages are in English; the open data carries every language, converted from the same check.
+    # The pages are in the edition's language; the open data carries every language, converted
+    # from the same check.
     records = {language: checked.record(language) for language in LANGUAGES}
     _Build.language = config.theme.get("language", ENGLISH)
     _Build.record = records[_Build.language]
@@ -93,11 +94,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _Build.environment = make_environment(_Build.record, _Build.words)
     except WordingError as error:
         raise PluginError(str(error)) from None
-    config.copyright = copyright_notice(_Build.record.publication)
+    config.copyright = copyright_notice(_Build.record.publication, _Build.environment.globals["words"])
     version = _record_version()
     _Build.environment.globals["citation_of"] = lambda item: (citation(_Build.record, item, config.site_url, version)
                                                               if is_cited(item) else None)
-    _Build.citations = citation_files(_Build.record, config.site_url, version)
+    _Build.citations = citation_files(_Build.record, config.site_url, version, _Build.words)
     register_figures(_Build.environment, _Build.record)
     configure_abbreviations(config.mdx_configs, _Build.record)
     try:
@@ -116,7 +117,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(50)  # before mkdocs-redirects, which checks that each redirect leads to a page
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    for page in generated_pages(_Build.record):
+    for page in generated_pages(_Build.record, _Build.words):
         if files.get_file_from_path(page.src_uri):
             raise PluginError(f"docs/{page.src_uri} is written by hand, but the build generates that page from the data; remove one")
         files.append(File.generated(config, page.src_uri, content=render_page(page, _Build.environment)))

@@ -15,6 +15,7 @@ import pytest
 
 from meeting_record.data.record import Record, Talk
 from meeting_record.figures.draw import FIGURES, make_figure_environment, render_figure
+from meeting_record.site.wording import words
 from project import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -58,7 +59,7 @@ def text_of(element: ET.Element) -> str:
 
 def rendered(name: str, record: Record, listed=lambda item: False) -> ET.Element:
     """`name` drawn from `record`, with each link simply '#<id>'."""
-    markup = render_figure(name, lambda item: f"#{item.id}", listed, make_figure_environment(record))
+    markup = render_figure(name, lambda item: f"#{item.id}", listed, make_figure_environment(record, words("en")))
     return ET.fromstring(markup)
 
 

@@ -3,7 +3,8 @@
 to the page the block is on.
 
 The figures are HTML laid out by CSS, with SVG only for lines. Their templates have an environment
-of their own that escapes for HTML: the Markdown environment's escaping is meant for Markdown.
+of their own that escapes for HTML: the Markdown environment's escaping is meant for Markdown. The
+site's own words (`words/figures.yml`) are HTML as written; values filled into them are escaped.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ class FigureError(Exception):
     """A block asks for a figure that does not exist, or a figure links to a page that does not."""
 
 
-def make_figure_environment(record: Record) -> jinja2.Environment:
+def make_figure_environment(record: Record, words: dict[str, str]) -> jinja2.Environment:
+    """The environment for `record`, whose figures show `words` (see `wording`) in the record's language."""
     environment = jinja2.Environment(
         bytecode_cache=TEMPLATE_CACHE,
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -36,9 +38,15 @@ def make_figure_environment(record: Record) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.globals.update(record=record, event_steps=event_steps, talks_layout=talks_layout)
+    environment.globals.update(record=record, words=html_words(words),
+                               event_steps=event_steps, talks_layout=talks_layout)
     environment.filters["terms"] = glossary_terms(record)
     return environment
+
+
+def html_words(texts: dict[str, str]) -> dict[str, Markup]:
+    """The site's own words, shown as written (they are the site's, not data)."""
+    return {key: Markup(text) for key, text in texts.items()}
 
 
 def glossary_terms(record: Record) -> Callable[[str], Markup]:
@@ -62,7 +70,7 @@ def register_figures(environment: jinja2.Environment, record: Record) -> None:
     """Make `figure(name)` available to block templates. Blocks are rendered with `page_src` (the
     page's docs path), `relative_url` (a docs path's URL relative to that page, or None if there is
     no such page) and `page_markdown` (the page's own text, to see which items it links)."""
-    figure_environment = make_figure_environment(record)
+    figure_environment = make_figure_environment(record, environment.globals["words"])
 
     @jinja2.pass_context
     def figure(context: jinja2.runtime.Context, name: str) -> Markup:

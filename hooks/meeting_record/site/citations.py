@@ -3,7 +3,8 @@ publisher, the record's version (the date of the data the build was made from), 
 the item rests on; the access date is the reader's to fill in.
 
 Three forms from one `Citation`: plain text and BibTeX to copy, and CSL-JSON (the format citation
-managers such as Zotero import) as a file per item, published under `cite/`.
+managers such as Zotero import) as a file per item, published under `cite/`. The text and the
+CSL-JSON note are written in the language of the site's `words` (see `wording`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from markupsafe import Markup
 
 from meeting_record.data.kinds import KINDS, kind_of
 from meeting_record.data.record import Item, Record
+from meeting_record.site.templates import long_date
 
 FOLDER = "cite"
 KEY_PREFIX = "g7-2024-"
@@ -42,10 +44,13 @@ class Citation:
         """The docs path of its CSL-JSON file (ids are anchor-safe, so the path is too)."""
         return Markup(f"/{FOLDER}/{self.key.removeprefix(KEY_PREFIX)}.json")
 
-    def text(self) -> str:
-        based_on = f" Based on: {'; '.join(self.sources)}." if self.sources else ""
-        return (f"“{self.title}”. In: {self.record}. {self.publisher}, version of {_long(self.version)}. "
-                f"{self.url} (accessed: ____).{based_on}")
+    def text(self, words: dict[str, str]) -> str:
+        """The citation as text, in the language of `words` (the pages' words are Markdown-safe
+        objects; here they are text, escaped once where the page shows the citation)."""
+        words = {key: str(words[key]) for key in words}
+        based_on = " " + _based_on(self.sources, words) if self.sources else ""
+        return words["citation_text"].format(title=self.title, record=self.record, publisher=self.publisher,
+                                             version=long_date(self.version, words), url=self.url) + based_on
 
     def bibtex(self) -> str:
         fields = {"title": self.title, "booktitle": self.record, "publisher": self.publisher,
@@ -56,12 +61,12 @@ class Citation:
         body = ",\n".join(f"  {name} = {{{_bibtex(value) if name != 'url' else value}}}" for name, value in fields.items())
         return f"@misc{{{self.key},\n{body}\n}}"
 
-    def csl(self) -> dict:
+    def csl(self, words: dict[str, str]) -> dict:
         return {"id": self.key, "type": "webpage", "title": self.title, "container-title": self.record,
                 "publisher": self.publisher, "URL": self.url,
                 "issued": {"date-parts": [[self.version.year, self.version.month, self.version.day]]},
                 "version": self.version.isoformat(),
-                "note": f"Based on: {'; '.join(self.sources)}." if self.sources else ""}
+                "note": _based_on(self.sources, words) if self.sources else ""}
 
 
 def citation(record: Record, item: Item, site_url: str, version: datetime.date) -> Citation:
@@ -86,12 +91,13 @@ def page_url(src_uri: str) -> str:
     return path + "/"
 
 
-def citation_files(record: Record, site_url: str, version: datetime.date) -> dict[str, bytes]:
-    """`cite/<id>.json` for every cited item: its CSL-JSON, a list of one, as citation managers import it."""
+def citation_files(record: Record, site_url: str, version: datetime.date, words: dict[str, str]) -> dict[str, bytes]:
+    """`cite/<id>.json` for every cited item: its CSL-JSON, a list of one, as citation managers import it;
+    its note in the language of `words`."""
     files = {}
     for kind in CITED_KINDS:
         for item in getattr(record, kind.key):
-            content = [citation(record, item, site_url, version).csl()]
+            content = [citation(record, item, site_url, version).csl(words)]
             files[f"{FOLDER}/{item.id}.json"] = (json.dumps(content, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return files
 
@@ -100,5 +106,5 @@ def _bibtex(text: str) -> str:
     return re.sub(r"[\\{}%&$#_~^]", lambda match: BIBTEX_SPECIAL[match.group()], text)
 
 
-def _long(date: datetime.date) -> str:
-    return f"{date.day} {date:%B %Y}"
+def _based_on(sources: tuple[str, ...], words: dict[str, str]) -> str:
+    return words["citation_based_on"].format(sources="; ".join(sources))

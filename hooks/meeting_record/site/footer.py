@@ -12,8 +12,10 @@ from meeting_record.data.record import Publication
 TEMPLATE = Path(__file__).parent / "templates" / "footer" / "copyright.html.j2"
 
 
-def copyright_notice(publication: Publication) -> Markup:
-    """HTML for Material's footer (it writes `copyright` unescaped): data escaped, lines joined."""
+def copyright_notice(publication: Publication, words: dict[str, str]) -> Markup:
+    """HTML for Material's footer (it writes `copyright` unescaped): data escaped, lines joined;
+    `words` (see `wording`) are the site's own, shown as written."""
     template = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
                                   lstrip_blocks=True).from_string(TEMPLATE.read_text(encoding="utf-8"))
-    return Markup(" ".join(template.render(publication=publication).split()))
+    own_words = {key: Markup(words[key]) for key in words}
+    return Markup(" ".join(template.render(publication=publication, words=own_words).split()))

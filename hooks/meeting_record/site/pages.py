@@ -25,8 +25,9 @@ class GeneratedPage:
     meta: dict[str, Any] = field(default_factory=dict)  # the page's front matter (MkDocs page.meta)
 
 
-def generated_pages(record: Record) -> list[GeneratedPage]:
-    """For each kind with a list page, that page; for each kind with pages of its own, one per item."""
+def generated_pages(record: Record, words: dict[str, str]) -> list[GeneratedPage]:
+    """For each kind with a list page, that page; for each kind with pages of its own, one per item;
+    their descriptions in the language of `words`."""
     pages = []
     for kind in KINDS:
         if kind.index and kind.index not in (page.src_uri for page in pages):
@@ -34,7 +35,7 @@ def generated_pages(record: Record) -> list[GeneratedPage]:
         if kind.page:
             pages.extend(GeneratedPage(kind.src_uri(item.id), kind.template, {kind.name: item, "number": number})
                          for number, item in enumerate(getattr(record, kind.key), start=1))
-    return _with_descriptions(_with_search_meta(pages, record), record)
+    return _with_descriptions(_with_search_meta(pages, record), record, words)
 
 
 def index_template(index: str) -> str:
@@ -56,9 +57,9 @@ def _with_search_meta(pages: list[GeneratedPage], record: Record) -> list[Genera
     return [replace(page, meta={**page.meta, **meta.get(page.src_uri, {})}) for page in pages]
 
 
-def _with_descriptions(pages: list[GeneratedPage], record: Record) -> list[GeneratedPage]:
+def _with_descriptions(pages: list[GeneratedPage], record: Record, words: dict[str, str]) -> list[GeneratedPage]:
     """Give each page its own meta description (see `page_descriptions`)."""
-    describe = page_description(record)
+    describe = page_description(record, words)
     return [replace(page, meta={**page.meta, "description": describe(page.template, page.context)}) for page in pages]
 
 

@@ -1,6 +1,8 @@
 """The Jinja environment that renders generated pages and data blocks from `templates/`.
 
-Every `{{ … }}` is escaped for Markdown unless a helper below built it (see `markdown_text`).
+Every `{{ … }}` is escaped for Markdown unless a helper below built it (see `markdown_text`). The
+site's own words (`words`) are Markdown the site wrote, shown as written; the values filled into
+their places with `.format(…)` are escaped like any other data.
 """
 
 from __future__ import annotations
@@ -26,6 +28,15 @@ LANGUAGE = re.compile(r"[a-z]{2}(-[A-Z]{2})?")
 URL_SAFE = ":/?#@!$&*+,;=%-._~"
 
 
+class Wording(Markup):
+    """One of the site's own texts, shown as written; `.format(name=value)` escapes each value for
+    Markdown, unless a helper built it (a link, another text)."""
+
+    @classmethod
+    def escape(cls, s: object) -> Wording:
+        return cls(s if hasattr(s, "__html__") else escape_markdown(s))
+
+
 def make_environment(record: Record, words: dict[str, str]) -> jinja2.Environment:
     """The environment for `record`, whose pages show `words` (see `wording`) in the record's language."""
     environment = jinja2.Environment(
@@ -41,12 +52,12 @@ def make_environment(record: Record, words: dict[str, str]) -> jinja2.Environmen
 
     def link(item: Item, text: str | None = None) -> Markup:
         """A Markdown link to `item`, showing `text` or the item's name."""
-        label = escape_markdown(record.name_of(item) if text is None else text)
+        label = text if isinstance(text, Markup) else escape_markdown(record.name_of(item) if text is None else text)
         return Markup(f"[{label}]({target(item)})")
 
-    environment.globals.update(record=record, words=words, link=link, url=url, anchor=anchor, heading=heading, web_link=web_link,
+    environment.globals.update(record=record, words={key: Wording(words[key]) for key in words}, link=link, url=url, anchor=anchor, heading=heading, web_link=web_link,
                                cite=lambda ref: cite(environment, record, ref))
-    environment.filters.update(long_date=long_date, md=escape_markdown, lines=escape_lines)
+    environment.filters.update(long_date=lambda date: long_date(date, words), md=escape_markdown, lines=escape_lines)
     return environment
 
 
@@ -91,5 +102,13 @@ def cite(environment: jinja2.Environment, record: Record, ref: SourceRef) -> Mar
     return Markup(text.strip())
 
 
-def long_date(date: datetime.date) -> str:
-    return f"{date.day} {date:%B %Y}"
+def long_date(date: datetime.date, words: dict[str, str]) -> str:
+    """The date as the pages write it in full, in the language of `words`: 14 March 2024."""
+    return words["date_long"].format(day=date.day, month=month_names(words)[date.month - 1], month_number=date.month,
+                                     year=date.year)
+
+
+def month_names(words: dict[str, str]) -> tuple[str, ...]:
+    return (words["month_january"], words["month_february"], words["month_march"], words["month_april"],
+            words["month_may"], words["month_june"], words["month_july"], words["month_august"],
+            words["month_september"], words["month_october"], words["month_november"], words["month_december"])
