@@ -59,6 +59,23 @@ def test_each_page_names_the_editions_in_its_head(built_site):
 def test_the_japanese_pages_show_the_data_in_japanese(built_site, records):
     for participant in records["ja"].participants:
         page = html(built_site, f"/ja/participants/{participant.id}/")
-        assert re.search(rf'<h1 id="{participant.id}">{re.escape(participant.name)}', page), participant.id
+        heading = re.search(rf'<h1 id="{participant.id}">(.*?)</h1>', page).group(1)
+        assert re.sub(r"<a class=\"headerlink\".*|<[^>]+>", "", heading) == participant.name, participant.id
     for theme in records["ja"].themes:
         assert f">{theme.title}<" in html(built_site, f"/ja/themes/{theme.id}/")
+
+
+def test_each_japanese_page_has_the_anchors_of_its_english_page(built_site):
+    """The same ids, so that /participants/japan/#… and /ja/participants/japan/#… are the same
+    item. The tags page is left out: Material names a tag's anchor after the tag, which is a word
+    of the page's language."""
+    ids = re.compile(r'\bid="([^"]+)"')
+    differ = {}
+    for path in page_paths(built_site):
+        edition, rest = edition_of(path)
+        if edition or rest in ("/tags/", "/404.html"):
+            continue
+        english, japanese = set(ids.findall(html(built_site, rest))), set(ids.findall(html(built_site, "/ja" + rest)))
+        if english != japanese:
+            differ[rest] = sorted(english ^ japanese)[:5]
+    assert differ == {}
