@@ -94,6 +94,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _Build.environment = make_environment(_Build.record, _Build.words)
     except WordingError as error:
         raise PluginError(str(error)) from None
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = _Build.words["permalink_title"]
     config.copyright = copyright_notice(_Build.record.publication, _Build.environment.globals["words"])
     version = _record_version()
     _Build.environment.globals["citation_of"] = lambda item: (citation(_Build.record, item, config.site_url, version)

@@ -29,7 +29,7 @@ def project_copy(tmp_path: Path) -> Path:
     """A copy of everything the build reads, to break or edit without touching the real project."""
     copy = tmp_path / "project"
     copy.mkdir()
-    for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
+    for name in ("mkdocs.yml", "mkdocs.ja.yml", "docs", "data", "hooks", "overrides"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
     return copy
