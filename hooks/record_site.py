@@ -88,7 +88,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     records = {language: checked.record(language) for language in LANGUAGES}
     _Build.language = config.theme.get("language", ENGLISH)
     _Build.record = records[_Build.language]
-    config.extra["alternate"] = editions_from(config.extra.get("alternate") or [], _Build.language)
+    config.extra["alternate"] = editions_from(config.extra.get("alternate") or [], _Build.language,
+                                             config.use_directory_urls)
     try:
         _Build.words = words(_Build.language)
         _Build.environment = make_environment(_Build.record, _Build.words)
@@ -192,16 +193,22 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
     if page.meta.get("description"):
         page.meta["description"] = head_description(page.meta["description"])
     if page.is_homepage:
-        context["record_event"] = meeting_event(_Build.record, config.site_url)
+        context["record_event"] = meeting_event(_Build.record, config.site_url, _Build.language)
     return context
 
 
-def editions_from(alternate: list[dict], language: str) -> list[dict]:
-    """The language selector's editions, each `link` (its folder in the site) made relative to the
-    folder of the edition in `language`, which is being built."""
+def editions_from(alternate: list[dict], language: str, directory_urls: bool) -> list[dict]:
+    """The language selector's editions, each `folder` (its folder in the site) made relative to
+    the folder of the edition in `language`, which is being built; `link`, its home page, as
+    Material's head links it (a folder's index.html where addresses are files, as on disk)."""
     own = next((alt["link"] for alt in alternate if alt["lang"] == language), "")
-    relative = lambda folder: posixpath.relpath(folder or ".", own or ".")  # noqa: E731
-    return [{**alt, "link": "" if relative(alt["link"]) == "." else relative(alt["link"]) + "/"} for alt in alternate]
+
+    def relative(folder: str) -> str:
+        path = posixpath.relpath(folder or ".", own or ".")
+        return "" if path == "." else path + "/"
+
+    return [{**alt, "folder": relative(alt["link"]), "link": relative(alt["link"]) + ("" if directory_urls else "index.html")}
+            for alt in alternate]
 
 
 @event_priority(-100)  # last: the site is written whole before the other editions go into it

@@ -73,3 +73,10 @@ def pages_with_every_component(site: Path) -> list[str]:
             chosen.append(best)
             missing -= held[best]
     return chosen
+
+
+def language_of(relative: str) -> str:
+    """The language of the page at `relative` (a path in the site, 'ja/about/index.html'):
+    its edition's folder, or English at the root."""
+    first = relative.strip("/").split("/")[0]
+    return first if first in EDITIONS else "en"

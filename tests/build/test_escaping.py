@@ -13,6 +13,8 @@ import pytest
 import yaml
 
 from hostile_data import BREAKOUT, marker, text_fields
+from meeting_record.data.languages import LANGUAGES
+from site_pages import language_of
 from html_check import collapse, read_page, read_site
 from project import DATA
 
@@ -32,12 +34,15 @@ def test_the_data_is_hostile_in_every_text_field(hostile_build, language):
     assert all(BREAKOUT + "<img src=x onerror=alert(" in text for text in written[language].values())
 
 
-def test_the_english_site_shows_no_japanese_text(hostile_build):
-    """Each text is written in both languages, and the English pages show only the English."""
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_edition_shows_only_its_own_language(hostile_build, language):
+    """Each text is written in both languages, and each edition's pages show only its own."""
     site, written = hostile_build
-    shown = markers_shown("\n".join(page.text for page in read_site(site).values()))
-    japanese = [path for path, text in written["ja"].items() if text != written["en"].get(path) and marker(text) in shown]
-    assert japanese == []
+    pages = [page.text for path, page in read_site(site).items() if language_of(path) == language]
+    shown = markers_shown("\n".join(pages))
+    other = next(other for other in LANGUAGES if other != language)
+    foreign = [path for path, text in written[other].items() if text != written[language].get(path) and marker(text) in shown]
+    assert pages and foreign == []
 
 
 def test_no_element_attribute_or_script_comes_from_the_data(hostile, built_site):

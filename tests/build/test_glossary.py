@@ -13,6 +13,7 @@ import markdown
 
 from meeting_record.site.abbreviations import abbreviation_glossary
 from meeting_record.data.record import Record
+from site_pages import language_of
 
 ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]+s?\b")  # two or more capitals or digits, maybe a plural s
 
@@ -53,10 +54,10 @@ def allowed_capitals(record: Record, page: str) -> set[str]:
     return allowed
 
 
-def test_every_abbreviation_on_every_page_is_in_the_glossary(built_site, record):
+def test_every_abbreviation_on_every_page_is_in_the_glossary(built_site, records):
     missing = {}
     for page, article in pages(built_site).items():
-        unknown = set(ABBREVIATION.findall(text_of(article))) - allowed_capitals(record, page)
+        unknown = set(ABBREVIATION.findall(text_of(article))) - allowed_capitals(records[language_of(page)], page)
         if unknown:
             missing[page] = sorted(unknown)
     assert not missing, f"add these to data/glossary.yml: {missing}"
@@ -71,17 +72,18 @@ NO_TOOLTIP = re.compile(r"<svg\b.*?</svg>|<code\b.*?</code>|<pre\b.*?</pre>|<abb
                         r'<nav class="md-tags".*?</nav>|<a class="headerlink".*?</a>', re.S)
 
 
-def test_every_occurrence_of_a_term_has_its_tooltip(built_site, record):
-    expansions = {entry.term: entry.expansion for entry in record.glossary}
-    terms = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(expansions, key=len, reverse=True)) + r")\b")
+def test_every_occurrence_of_a_term_has_its_tooltip(built_site, records):
+    """In each edition, with the expansion in its language."""
+    expansions = {language: {entry.term: entry.expansion for entry in record.glossary} for language, record in records.items()}
+    terms = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(expansions["en"], key=len, reverse=True)) + r")\b")
     bare, wrong = {}, []
     tooltips = 0
     for page, article in pages(built_site).items():
-        if page in NOT_MARKDOWN:
+        if page.removeprefix(f"{language_of(page)}/") in NOT_MARKDOWN:
             continue
         for title, term in re.findall(r'<abbr title="([^"]*)"(?: tabindex="0")?>([^<]*)</abbr>', article):
             tooltips += 1
-            if expansions.get(term) != html.unescape(title):
+            if expansions[language_of(page)].get(term) != html.unescape(title):
                 wrong.append((page, term, title))
         left = terms.findall(text_of(NO_TOOLTIP.sub(" ", article)))
         if left:

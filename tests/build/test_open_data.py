@@ -28,6 +28,7 @@ from meeting_record.data.load_record import DATA_FILES, load_record
 from meeting_record.site.open_data import publish
 from meeting_record.site.page_head import head_description, meeting_event
 from project import DATA, ROOT, build_site
+from site_pages import EDITIONS
 from meeting_record.data.record import Attendee, SourceRef
 
 CSV_TABLES = tuple(kind.key for kind in KINDS if kind.csv)  # the kinds the table of kinds gives a CSV table
@@ -267,9 +268,14 @@ def test_home_page_describes_the_meeting_as_an_event(built_site, record):
 
 
 def test_json_ld_is_only_on_the_home_page(built_site):
+    """On each edition's home page, in its language."""
+    homes = {built_site / "index.html": "en", **{built_site / edition / "index.html": edition for edition in EDITIONS}}
     for file in built_site.rglob("*.html"):
-        if file != built_site / "index.html":
-            assert not json_ld(file.read_text(encoding="utf-8")), file
+        found = json_ld(file.read_text(encoding="utf-8"))
+        if file in homes:
+            assert found and found[0]["inLanguage"] == homes[file], file
+        else:
+            assert not found, file
 
 
 def render_head(**context) -> str:

@@ -12,6 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from meeting_record.data.languages import LANGUAGES
+from meeting_record.site.wording import words
+from site_pages import language_of
+
 CHECKLIST = yaml.safe_load((Path(__file__).parent.parent / "fixtures" / "other_sources_facts.yml").read_text(encoding="utf-8"))
 
 
@@ -57,12 +61,20 @@ def test_a_subject_without_official_accounts_says_so(built_site):
 
 def test_what_is_only_reported_is_said_to_be_reported(built_site, record):
     press = {source.id for source in record.sources if not source.official}
+    # The words that open a report, in each language: "**Reported by** {sources}" and its Japanese.
+    reported = {language: markdown_strong(words(language)["version_reported_by"]) for language in LANGUAGES}
     for path in built_site.rglob("*.html"):
-        page = path.read_text(encoding="utf-8")
+        page, relative = path.read_text(encoding="utf-8"), path.relative_to(built_site).as_posix()
         for paragraph in re.findall(r"<(?:p|li|dd)\b.*?</(?:p|li|dd)>", page, re.S):
             cited = set(re.findall(r'about/#([a-z0-9-]+?)-(?:body|opening|header)"', paragraph))
-            if cited & press and "about/" not in path.relative_to(built_site).as_posix():
-                assert "Reported by" in paragraph, f"{path}: a press source cited outside a report: {paragraph[:200]}"
+            if cited & press and "about/" not in relative:
+                assert reported[language_of(relative)] in paragraph, f"{path}: a press source cited outside a report: {paragraph[:200]}"
+
+
+def markdown_strong(text: str) -> str:
+    """The words of the report's bold opening that stand outside its places ({sources})."""
+    bold = re.search(r"\*\*(.+?)\*\*", text).group(1)
+    return max(re.split(r"\{[a-z_]+\}", bold), key=len)
 
 
 def test_annexes_are_never_stated_without_the_other_accounts(built_site):

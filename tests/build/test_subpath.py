@@ -7,15 +7,19 @@ from __future__ import annotations
 import gzip
 
 from published import CANONICAL, OG_URL, root_absolute_links, sitemap_locations
-from site_pages import NOT_FOUND_PAGE, page_files, page_paths
+from site_pages import EDITIONS, NOT_FOUND_PAGE, page_files, page_paths
 
 
 def test_the_sitemap_lists_every_page_at_the_address_and_no_redirect(subpath_site):
+    """Each edition has its own sitemap, of its own pages."""
     site, url = subpath_site.site, subpath_site.url
-    pages = [url + path.removeprefix("/") for path in page_paths(site) if path != "/" + NOT_FOUND_PAGE]
-    assert len(pages) > 40
-    assert sorted(sitemap_locations(site)) == sorted(pages)
-    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()
+    pages = [url + path.removeprefix("/") for path in page_paths(site) if not path.endswith("/" + NOT_FOUND_PAGE)]
+    assert len(pages) > 80
+    listed = [location for folder in ("", *EDITIONS) for location in sitemap_locations(site / folder)]
+    assert sorted(listed) == sorted(pages)
+    for folder in ("", *EDITIONS):
+        sitemap = site / folder / "sitemap.xml"
+        assert gzip.decompress(sitemap.with_suffix(".xml.gz").read_bytes()) == sitemap.read_bytes()
 
 
 def test_every_page_has_its_address_as_canonical_link_and_og_url(subpath_site):

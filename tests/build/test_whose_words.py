@@ -7,11 +7,14 @@ from __future__ import annotations
 import html
 import re
 
-from site_pages import page_files
+from meeting_record.site.wording import words
+from site_pages import language_of, page_files
 
 RETOLD = '<a class="record-retold" href="{prefix}about/#whose-words"'
-SOURCE_LINK = re.compile(r'<a href="(?:\.\./)*about/#([a-z0-9-]+)">(.*?)</a>(?: \(<a href="([^"]+)" hreflang="([a-z-]+)">the document</a>\))?', re.S)
+SOURCE_LINK = r'<a href="(?:\.\./)*about/#([a-z0-9-]+)">(.*?)</a>(?: \(<a href="([^"]+)" hreflang="([a-z-]+)">{document}</a>\))?'
 LANGUAGE_NAMES = {"en": "English", "ja": "Japanese, 日本語", "it": "Italian, italiano", "fr": "French, français"}
+# The same names on the Japanese pages: in Japanese, with the language's own name beside it.
+LANGUAGE_NAMES_JA = {"en": "英語", "ja": "日本語", "it": "イタリア語、italiano", "fr": "フランス語、français"}
 
 
 def test_every_statement_is_marked_as_the_site_s_wording(built_site, record):
@@ -28,18 +31,21 @@ def test_the_explanation_is_on_the_sources_page(built_site):
     assert 'id="whose-words"' in page and "in the site's words" in page
 
 
-def test_every_source_link_names_its_document_language_and_the_document(built_site, record):
-    sections = {f"{s.id}-{section.id}": s for s in record.sources for section in s.sections}
+def test_every_source_link_names_its_document_language_and_the_document(built_site, records):
     checked = 0
     for file in page_files(built_site):
-        for anchor, label, address, language in SOURCE_LINK.findall(file.read_text(encoding="utf-8")):
+        language = language_of(file.relative_to(built_site).as_posix())
+        record, names = records[language], LANGUAGE_NAMES_JA if language == "ja" else LANGUAGE_NAMES
+        sections = {f"{s.id}-{section.id}": s for s in record.sources for section in s.sections}
+        link = re.compile(SOURCE_LINK.format(document=re.escape(words(language)["link_the_document"])), re.S)
+        for anchor, label, address, source_language in link.findall(file.read_text(encoding="utf-8")):
             source = sections.get(anchor)
             if source is None:
                 continue
             text = html.unescape(re.sub(r"<[^>]+>", "", label))
-            assert text.startswith(f"{source.label} ({LANGUAGE_NAMES[source.language]}), "), f"{file}: {text}"
+            assert text.startswith(f"{source.label} ({names[source.language]}), "), f"{file}: {text}"
             if (source.address or "").startswith("https://"):
-                assert html.unescape(address) == source.address and language == source.language, f"{file}: {text}"
+                assert html.unescape(address) == source.address and source_language == source.language, f"{file}: {text}"
             checked += 1
     assert checked > 100
 

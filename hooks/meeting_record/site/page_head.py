@@ -23,11 +23,13 @@ def head_description(description: Any) -> Markup:
     return escape(str(description))
 
 
-def meeting_event(record: Record, site_url: str | None = None) -> dict[str, Any]:
+def meeting_event(record: Record, site_url: str | None = None, language: str = "en") -> dict[str, Any]:
+    """The meeting as a schema.org Event, its texts in `language` (the record's)."""
     meeting = record.meeting
     event: dict[str, Any] = {
         "@context": SCHEMA_ORG,
         "@type": "Event",
+        "inLanguage": language,
         "name": meeting.title,
         "description": meeting.summary,
         "startDate": meeting.days[0].date.isoformat(),
