@@ -111,7 +111,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = expand_nav(config.nav or [], _Build.record)
     redirects = config.plugins[REDIRECTS].config
     try:
-        redirects["redirect_maps"] = merged_redirects(dict(redirects["redirect_maps"]), _Build.record)
+        # Addresses are made from the English, so every edition has the same ones.
+        redirects["redirect_maps"] = merged_redirects(dict(redirects["redirect_maps"]), records[ENGLISH])
     except AliasClash as error:
         raise PluginError(str(error)) from None
     return config
