@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from meeting_record.site.locations import target
 from meeting_record.site.markdown_text import escape_lines, escape_markdown, finalize
-from meeting_record.data.record import Item, Record, SourceRef
+from meeting_record.data.record import Item, MeetingDay, Record, SourceRef, Talk
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 # Compiled templates, kept between builds in a folder of the user's own (Jinja's default, checked
@@ -52,10 +52,11 @@ def make_environment(record: Record, words: dict[str, str]) -> jinja2.Environmen
 
     def link(item: Item, text: str | None = None) -> Markup:
         """A Markdown link to `item`, showing `text` or the item's name."""
-        label = text if isinstance(text, Markup) else escape_markdown(record.name_of(item) if text is None else text)
+        label = text if isinstance(text, Markup) else escape_markdown(item_name(record, item, words) if text is None else text)
         return Markup(f"[{label}]({target(item)})")
 
     environment.globals.update(record=record, words={key: Wording(words[key]) for key in words}, link=link, url=url, anchor=anchor, heading=heading, web_link=web_link,
+                               name_of=lambda item: item_name(record, item, words),
                                cite=lambda ref: cite(environment, record, ref))
     environment.filters.update(long_date=lambda date: long_date(date, words), md=escape_markdown, lines=escape_lines)
     return environment
@@ -100,6 +101,16 @@ def cite(environment: jinja2.Environment, record: Record, ref: SourceRef) -> Mar
         source=source, section=source.section(ref.section), about=Markup(f"/about.md#{source.id}-{ref.section}"),
         document=Markup(f"<{urllib.parse.quote(address, safe=URL_SAFE)}>") if secure else None, hreflang=Markup(hreflang))
     return Markup(text.strip())
+
+
+def item_name(record: Record, item: Item, words: dict[str, str]) -> str:
+    """What a link to `item` shows, in the language of `words`: a talk's two names and a day's date
+    and city are joined with the words; any other item shows its own name."""
+    if isinstance(item, Talk):
+        return str(words["name_talk"]).format(host=record.get(item.host).name, counterpart=record.get(item.counterpart).name)
+    if isinstance(item, MeetingDay):
+        return str(words["name_day"]).format(date=long_date(item.date, words), city=item.city)
+    return record.name_of(item)
 
 
 def long_date(date: datetime.date, words: dict[str, str]) -> str:
