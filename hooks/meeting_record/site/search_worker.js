@@ -92,6 +92,7 @@
     if (terms) return terms;
     terms = new Set();
     termBeginnings = new Set();
+    var used = new Set();
     var segmenter = self.lunr && self.lunr.TinySegmenter ? new self.lunr.TinySegmenter() : null;
     texts.forEach(function (text) {
       String(text).split(separator).forEach(function (part) {
@@ -102,13 +103,12 @@
     });
     terms.forEach(function (term) {
       for (var end = 1; end <= term.length; end++) termBeginnings.add(term.slice(0, end));
-      term.replace(KANJI, function (run) { for (var c of run) used.add(c); return run; });
+      (term.match(KANJI) || []).forEach(function (run) { Array.from(run).forEach(function (c) { used.add(c); }); });
     });
     for (var code = 0x9fa5; code > 0x4e00 && !keepWhole; code--)
       if (!used.has(String.fromCharCode(code))) keepWhole = String.fromCharCode(code);
     return terms;
   }
-  var used = new Set();
 
   /* A Japanese word as the fewest words of the index that make it up, the last of which may be
      the beginning of one; characters the index has no word for are kept together, as typed. */
