@@ -78,9 +78,10 @@ def keyboard_page(browser):
     context.close()
 
 
+@pytest.mark.parametrize("edition", ["", "/ja"], ids=["en", "ja"])
 @pytest.mark.parametrize("which", ["home", "participant"])
-def test_tab_reaches_search_navigation_and_every_content_link_with_a_visible_ring(keyboard_page, site_url, record, which):
-    path = page_paths(record)[["home", "participant"].index(which)]
+def test_tab_reaches_search_navigation_and_every_content_link_with_a_visible_ring(keyboard_page, site_url, record, which, edition):
+    path = edition + page_paths(record)[["home", "participant"].index(which)]
     page = keyboard_page
     page.goto(site_url + path, wait_until="networkidle")
     wanted = page.evaluate(MARK_TARGETS)
