@@ -175,11 +175,16 @@ def search_page(context, site_url):
 
 
 def search(page: Page, query: str) -> list[str]:
-    """Type `query` key by key into the open search box; the links of the first result."""
+    """Type `query` key by key into the open search box; the links of the first result. A
+    character no key types (kana, kanji) is confirmed as an input method confirms it, with the
+    release of Enter: Material searches when a key is released."""
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
     sent = page.evaluate(SEARCHES_SENT)
-    page.locator(SEARCH_BOX).press_sequentially(query)
+    for character in query:
+        page.keyboard.type(character)
+        if not character.isascii():
+            page.keyboard.up("Enter")
     page.wait_for_function(ANSWERED_SINCE, arg=sent, polling=25)
     page.evaluate(NEXT_FRAMES)
     expect(page.locator(FIRST_RESULT)).to_be_attached()

@@ -23,7 +23,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
 
 import test_search as english
 
@@ -112,25 +111,9 @@ def search_page(context, site_url):
     return english.open_search(context, site_url + JA)
 
 
-def search(page: Page, query: str) -> list[str]:
-    """Type `query` key by key into the open search box, as through an input method; the links of
-    the first result."""
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Backspace")
-    sent = page.evaluate(english.SEARCHES_SENT)
-    for character in query:
-        page.keyboard.type(character)
-        if not character.isascii():
-            page.keyboard.up("Enter")
-    page.wait_for_function(english.ANSWERED_SINCE, arg=sent, polling=25)
-    page.evaluate(english.NEXT_FRAMES)
-    expect(page.locator(english.FIRST_RESULT)).to_be_attached()
-    return page.locator(f"{english.FIRST_RESULT} a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
-
-
 @pytest.mark.parametrize(("query", "expected", "section"), QUERIES, ids=[q for q, _, _ in QUERIES])
 def test_query_puts_the_expected_page_first(search_page, query, expected, section):
-    links = [urlsplit(link) for link in search(search_page, query)]
+    links = [urlsplit(link) for link in english.search(search_page, query)]
     assert links[0].path == JA + expected, f"{query!r}: first result is {links[0].path}, not {JA + expected}"
     if section:
         sections = [link.fragment for link in links[1:]]

@@ -1,37 +1,15 @@
 """Data blocks in hand-written pages: a marker `<!-- data: NAME -->` on a line of its own is
-replaced by the template `templates/blocks/NAME.md.j2` rendered from the record.
-
-A block shows the site's own words (`words/`) as Markdown, as if written in the template: a text
-as it is, `.format(name=…)` with each value escaped as data (a link a helper built goes in as it
-is), and `.escaped(name=…)` all of it as literal text, for words a template shows as data does."""
+replaced by the template `templates/blocks/NAME.md.j2` rendered from the record, with the site's
+own words as the page templates have them (`templates.Wording`)."""
 
 from __future__ import annotations
 
 import re
 
 import jinja2
-from markupsafe import Markup
-
-from meeting_record.site.markdown_text import escape_markdown
 
 MARKER = re.compile(r"^<!--\s*data:\s*(?P<name>[a-z0-9-]+)\s*-->[ \t]*$", re.MULTILINE)
 LOOSE_MARKER = re.compile(r"<!--\s*data\s*:?(?P<rest>.*?)-->")
-
-
-class MarkdownWords(Markup):
-    """One of the site's own texts, Markdown as written; what `format` fills in is escaped as data."""
-
-    @classmethod
-    def escape(cls, value: object) -> MarkdownWords:
-        return cls(value.__html__() if hasattr(value, "__html__") else escape_markdown(value))
-
-    def escaped(self, **values: object) -> Markup:
-        """The text with `values` filled in, all of it escaped as literal text."""
-        return escape_markdown(str.format(str.__str__(self), **values))
-
-
-def markdown_words(texts: dict[str, str]) -> dict[str, MarkdownWords]:
-    return {key: MarkdownWords(text) for key, text in texts.items()}
 
 
 class UnknownBlock(Exception):
@@ -41,7 +19,6 @@ class UnknownBlock(Exception):
 def fill_blocks(markdown: str, page_path: str, environment: jinja2.Environment, context: dict | None = None) -> str:
     """`context` is what the block templates may know of the page (figures link relative to it)."""
     _refuse_malformed_markers(markdown, page_path)
-    words = markdown_words(environment.globals["words"])
 
     def render(match: re.Match) -> str:
         name = match.group("name")
@@ -51,7 +28,7 @@ def fill_blocks(markdown: str, page_path: str, environment: jinja2.Environment, 
             line = markdown.count("\n", 0, match.start()) + 1
             known = ", ".join(available_blocks(environment))
             raise UnknownBlock(f"{page_path}:{line}: unknown data block {name!r}; the blocks are: {known}") from None
-        return template.render({**(context or {}), "words": words}).strip("\n")
+        return template.render(context or {}).strip("\n")
 
     return MARKER.sub(render, markdown)
 

@@ -30,11 +30,16 @@ URL_SAFE = ":/?#@!$&*+,;=%-._~"
 
 class Wording(Markup):
     """One of the site's own texts, shown as written; `.format(name=value)` escapes each value for
-    Markdown, unless a helper built it (a link, another text)."""
+    Markdown, unless a helper built it (a link, another text), and `.escaped(name=value)` escapes
+    all of it, for words a template shows as it shows data."""
 
     @classmethod
     def escape(cls, s: object) -> Wording:
         return cls(s if hasattr(s, "__html__") else escape_markdown(s))
+
+    def escaped(self, **values: object) -> Markup:
+        """The text with `values` filled in, all of it escaped as literal text."""
+        return escape_markdown(str.format(str.__str__(self), **values))
 
 
 def make_environment(record: Record, words: dict[str, str]) -> jinja2.Environment:
