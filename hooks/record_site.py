@@ -92,13 +92,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                                              config.use_directory_urls)
     try:
         _Build.words = words(_Build.language)
-        _Build.environment = make_environment(_Build.record, _Build.words)
+        _Build.environment = make_environment(records, _Build.language, _Build.words)
     except WordingError as error:
         raise PluginError(str(error)) from None
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = _Build.words["permalink_title"]
     config.copyright = copyright_notice(_Build.record.publication, _Build.environment.globals["words"])
     version = _record_version()
-    _Build.environment.globals["citation_of"] = lambda item: (citation(_Build.record, item, config.site_url, version)
+    _Build.environment.globals["citation_of"] = lambda item: (citation(_Build.record, item, config.site_url, version, _Build.words)
                                                               if is_cited(item) else None)
     _Build.citations = citation_files(_Build.record, config.site_url, version, _Build.words)
     register_figures(_Build.environment, _Build.record)

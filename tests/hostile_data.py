@@ -119,9 +119,15 @@ def _attack(path: str, kind: str, number: int) -> str:
 
 
 def _keep_rules_between_fields(files: dict[str, Any]) -> None:
-    """A glossary term naming a participant must be its name or code, and expand to its full name."""
+    """A glossary term naming a participant must be its name or code, and expand to its full name;
+    a name a source is cited for must be one the data shows: the attacked theme titles stand in."""
     if "glossary" not in files:
         return
+    for source in files["sources"]["sources"]:
+        titles = [theme["title"][source["language"]] for theme in files["themes"]["themes"] if source["language"] in theme["title"]]
+        for section in source["sections"]:
+            if "wordings" in section:
+                section["wordings"] = list(titles)  # a list of its own: YAML would write a shared one as an alias
     participants = {p["id"]: p for p in files["participants"]["participants"]}
     kept = []
     for entry in files["glossary"]["glossary"]:

@@ -1,8 +1,10 @@
 """What a site built for its address says about that address: the sitemap's pages, each page's
-canonical link and og:url, and any link that starts at the host's root instead of the site's."""
+canonical link and og:url, any link that starts at the host's root instead of the site's, and a
+page's visible text."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -34,3 +36,10 @@ def root_absolute_links(site: Path) -> list[str]:
         text = file.read_text(encoding="utf-8")
         found += [f"{file.relative_to(site)}: {m.group(0)}" for pattern in _ROOT_ABSOLUTE for m in pattern.finditer(text)]
     return found
+
+
+def visible_text(markup: str) -> str:
+    """The text of a page's article, its tags turned into spaces."""
+    main = markup.split('<article', 1)[1].split("</article>", 1)[0]
+    text = re.sub(r"<[^>]+>", " ", main)
+    return re.sub(r"\s+", " ", html.unescape(text))

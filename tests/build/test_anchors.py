@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import yaml
 
@@ -32,8 +33,17 @@ def test_rewording_titles_and_names_keeps_every_anchor(tmp_path, built_site):
         for item in data[key]:
             item[field] = {language: f"Reworded {text}" for language, text in item[field].items()}  # {en, ja}
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _forget_official_wordings(project / "data" / "sources.yml")  # they name the texts as they were
     reworded = build_site(project / "site", config_file=project / "mkdocs.yml")
     assert "Reworded" in (reworded / "statements" / "index.html").read_text(encoding="utf-8")
     anchors = {link for link in published_links(reworded) if "#" in link}
     assert anchors == {link for link in published_links(built_site) if "#" in link}
     assert broken_links(read_contract(), reworded) == []
+
+
+def _forget_official_wordings(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for source in data["sources"]:
+        for section in source["sections"]:
+            section.pop("wordings", None)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -20,6 +20,7 @@ from citeproc.source.json import CiteProcJSON
 
 from meeting_record.data.record import Record
 from meeting_record.site.citations import CITED_KINDS, citation, page_url
+from meeting_record.site.wording import words
 from project import ROOT
 
 CITE_BLOCK = re.compile(r'<details class="record-citation">(.*?)</details>', re.S)
@@ -98,7 +99,8 @@ def test_the_page_links_each_item_s_csl_json(built_site, record):
 def test_a_title_with_bibtex_syntax_stays_text(record):
     hostile = 'Braces {and} 100% & $money$ #1 a_b ~ ^ \\end'
     item = record.themes[0].__class__(**{**record.themes[0].__dict__, "title": hostile})
-    bibtex = citation(record, item, "https://example.org/g7/", datetime.date(2024, 3, 18)).bibtex()
+    english = words("en")
+    bibtex = citation(record, item, "https://example.org/g7/", datetime.date(2024, 3, 18), english).bibtex(english)
     library = bibtexparser.parse_string(bibtex)
     assert not library.failed_blocks and len(library.entries) == 1
     title = library.entries[0].fields_dict["title"].value

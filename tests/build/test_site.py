@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from meeting_record.site.locations import src_uri, target
+from published import visible_text
 from site_pages import page_files
 
 
@@ -18,12 +19,6 @@ def page_html(site: Path, uri: str) -> str:
     stem = uri.removesuffix(".md")
     path = site / ("index.html" if stem == "index" else stem.removesuffix("/index") + "/index.html")
     return path.read_text(encoding="utf-8")
-
-
-def visible_text(markup: str) -> str:
-    main = markup.split('<article', 1)[1].split("</article>", 1)[0]
-    text = re.sub(r"<[^>]+>", " ", main)
-    return re.sub(r"\s+", " ", html.unescape(text))
 
 
 def all_text(site: Path) -> str:

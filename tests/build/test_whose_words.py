@@ -11,10 +11,17 @@ from meeting_record.site.wording import words
 from site_pages import language_of, page_files
 
 RETOLD = '<a class="record-retold" href="{prefix}about/#whose-words"'
-SOURCE_LINK = r'<a href="(?:\.\./)*about/#([a-z0-9-]+)">(.*?)</a>(?: \(<a href="([^"]+)" hreflang="([a-z-]+)">{document}</a>\))?'
 LANGUAGE_NAMES = {"en": "English", "ja": "Japanese, 日本語", "it": "Italian, italiano", "fr": "French, français"}
 # The same names on the Japanese pages: in Japanese, with the language's own name beside it.
 LANGUAGE_NAMES_JA = {"en": "英語", "ja": "日本語", "it": "イタリア語、italiano", "fr": "フランス語、français"}
+
+
+def source_link(language: str) -> re.Pattern:
+    """A link to a source's section on the sources page, then, where it has one, to the document,
+    between the page's own brackets: (anchor, label, address, the document's language)."""
+    before, after = str(words(language)["cite_document"]).split("{link}")
+    document = rf'<a href="([^"]+)" hreflang="([a-z-]+)">{re.escape(str(words(language)["link_the_document"]))}</a>'
+    return re.compile(rf'<a href="(?:\.\./)*about/#([a-z0-9-]+)">(.*?)</a>(?:{re.escape(before)}{document}{re.escape(after)})?', re.S)
 
 
 def test_every_statement_is_marked_as_the_site_s_wording(built_site, record):
@@ -32,18 +39,19 @@ def test_the_explanation_is_on_the_sources_page(built_site):
 
 
 def test_every_source_link_names_its_document_language_and_the_document(built_site, records):
-    checked = 0
+    checked, links = 0, {language: source_link(language) for language in records}
+    labels = {language: str(words(language)["cite_label"]) for language in records}
     for file in page_files(built_site):
         language = language_of(file.relative_to(built_site).as_posix())
         record, names = records[language], LANGUAGE_NAMES_JA if language == "ja" else LANGUAGE_NAMES
         sections = {f"{s.id}-{section.id}": s for s in record.sources for section in s.sections}
-        link = re.compile(SOURCE_LINK.format(document=re.escape(words(language)["link_the_document"])), re.S)
-        for anchor, label, address, source_language in link.findall(file.read_text(encoding="utf-8")):
+        for anchor, label, address, source_language in links[language].findall(file.read_text(encoding="utf-8")):
             source = sections.get(anchor)
             if source is None:
                 continue
             text = html.unescape(re.sub(r"<[^>]+>", "", label))
-            assert text.startswith(f"{source.label} ({names[source.language]}), "), f"{file}: {text}"
+            label = labels[language].format(label=source.label, language=names[source.language], section="")
+            assert text.startswith(label), f"{file}: {text}"
             if (source.address or "").startswith("https://"):
                 assert html.unescape(address) == source.address and source_language == source.language, f"{file}: {text}"
             checked += 1

@@ -2,7 +2,7 @@
 
 A row says where a kind's items are written (data file and key), which class holds one, where it
 lives on the site (its own page, or an anchor on a shared page), which template draws its page,
-which of its fields become addresses readers may guess, how search weighs its page and whether the
+which of its fields become addresses readers may guess, which name it, how search weighs its page and whether the
 open data has a CSV table of it. Adding a kind is one row here, one schema in data/schemas/ and
 one template; the loader, the checks, the pages, the navigation, the search terms, the redirects
 and the open data follow from the row.
@@ -34,6 +34,7 @@ class Kind:
     csv: bool = False            # whether the open data has a CSV table of the kind
     one: bool = False            # one item, not a list (the meeting)
     shared_ids: bool = True      # whether its ids are unique across the record (glossary ids are the glossary's own)
+    names: tuple[str, ...] = ()  # fields that name it: a page in another language says whose wording each is
 
     def src_uri(self, item_id: str) -> str:
         """The Markdown file (relative to docs/) on which the item lives."""
@@ -43,24 +44,26 @@ class Kind:
 # In the order the data files are read and the open data lists them.
 KINDS: tuple[Kind, ...] = (
     Kind("source", Source, "sources", "sources", anchor_on="about.md"),
-    Kind("meeting", Meeting, "meeting", "meeting", anchor_on="index.md", one=True, shared_ids=False),
-    Kind("group", Group, "participants", "groups", anchor_on="participants/index.md"),
+    Kind("meeting", Meeting, "meeting", "meeting", anchor_on="index.md", one=True, shared_ids=False, names=("title",)),
+    Kind("group", Group, "participants", "groups", anchor_on="participants/index.md", names=("title",)),
     Kind("participant", Participant, "participants", "participants", page="participants/{id}.md",
          index="participants/index.md", template="participant.md.j2",
-         addresses=("name", "full_name", "aliases", "former_ids"), search_boost=4.0, csv=True, grouped_by="group"),
+         addresses=("name", "full_name", "aliases", "former_ids"), search_boost=4.0, csv=True, grouped_by="group",
+         names=("name", "full_name")),
     Kind("person", Person, "people", "people", page="people/{id}.md", index="people/index.md",
-         template="person.md.j2", addresses=("family_name", "former_ids"), search_boost=3.0, csv=True),
+         template="person.md.j2", addresses=("family_name", "former_ids"), search_boost=3.0, csv=True, names=("title",)),
     Kind("theme", Theme, "themes", "themes", page="themes/{id}.md", index="themes/index.md",
-         template="theme.md.j2", addresses=("former_ids",), search_boost=2.0, csv=True),
+         template="theme.md.j2", addresses=("former_ids",), search_boost=2.0, csv=True, names=("title",)),
     Kind("party", Party, "parties", "parties", anchor_on="participants/index.md"),
     Kind("event", Event, "events", "events", page="events/{id}.md", index="events/index.md",
-         template="event.md.j2", addresses=("former_ids",), search_boost=1.0, csv=True),
-    Kind("statement", Statement, "statements", "statements", anchor_on="statements.md", index="statements.md", csv=True),
+         template="event.md.j2", addresses=("former_ids",), search_boost=1.0, csv=True, names=("title",)),
+    Kind("statement", Statement, "statements", "statements", anchor_on="statements.md", index="statements.md", csv=True,
+         names=("title",)),
     Kind("talk", Talk, "talks", "talks", anchor_on="talks.md", index="talks.md", csv=True),
     Kind("glossary entry", GlossaryEntry, "glossary", "glossary", anchor_on="glossary.md", shared_ids=False),
     Kind("day", MeetingDay, "days", "days", anchor_on="index.md"),
     Kind("subject", Subject, "subjects", "subjects", page="subjects/{id}.md", index="subjects/index.md",
-         template="subject.md.j2", search_boost=2.0, csv=True),
+         template="subject.md.j2", search_boost=2.0, csv=True, names=("name",)),
     Kind("disagreement", Disagreement, "disagreements", "disagreements", anchor_on="disagreements.md",
          index="disagreements.md", csv=True),
     Kind("publication", Publication, "publication", "publication", anchor_on="about.md", one=True, shared_ids=False),

@@ -31,6 +31,7 @@ class Section:
     id: str
     heading: str
     printed: bool = True  # whether the section has a heading of its own in the source
+    wordings: tuple[str, ...] = ()  # names and titles exactly as this part writes them
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ class Outcome:
 class Declaration:
     """The declaration's own account of the meeting (its opening paragraphs) and its names."""
 
+    id = "declaration"  # not a field: one of a kind, within the meeting
     names: tuple[Wording, ...]
     co_chairs: tuple[Chair, ...]
     purpose: Fact
@@ -206,6 +208,7 @@ class Person:
     titles: tuple[Wording, ...] = ()        # the person's titles as other sources write them
     roles: tuple[Fact, ...] = ()            # what the person did at the meeting, from other sources
     former_ids: tuple[str, ...] = ()  # earlier ids, kept as anchors and redirects
+    original_name: str | None = None        # the name in its own script, where `name` is a transliteration
 
 
 @dataclass(frozen=True)
@@ -423,6 +426,15 @@ class Record:
         if isinstance(item, Disagreement):
             return item.topic
         return item.name if hasattr(item, "name") else item.title
+
+    @cached_property
+    def _wordings(self) -> dict[str, SourceRef]:
+        return {text: SourceRef(source.id, section.id)
+                for source in self.sources for section in source.sections for text in section.wordings}
+
+    def official_wording(self, text: str) -> SourceRef | None:
+        """The section of a source that writes `text` exactly so, if one lists it among its wordings."""
+        return self._wordings.get(text)
 
     @cached_property
     def presidency(self) -> Participant:

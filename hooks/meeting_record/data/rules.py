@@ -138,5 +138,38 @@ def address_values(item: dict, fields: tuple[str, ...], path: tuple) -> Iterable
             yield where + (position,), name
 
 
+def wordings_are_shown(documents: Documents) -> list[Problem]:
+    """Each wording a source's section lists (a name or title exactly as it writes it) is a text the
+    data shows in the source's language: the site cites the section wherever it shows that text."""
+    document, found = documents["sources"], []
+    for s, source in enumerate(document.data["sources"]):
+        if not any("wordings" in section for section in source["sections"]):
+            continue
+        language = source["language"].split("-")[0]
+        shown = {text for other in documents.values() for text in _texts_in(other.data, language)}
+        for c, section in enumerate(source["sections"]):
+            for w, wording in enumerate(section.get("wordings", [])):
+                if wording not in shown:
+                    found.append(_problem(document, ("sources", s, "sections", c, "wordings", w),
+                                          f"{wording!r} is no text of the data in {language!r}: write it exactly as the item that shows it does"))
+    return found
+
+
+def _texts_in(value: object, language: str) -> Iterable[str]:
+    """Every text in `value` as shown in `language` (the lists of wordings aside)."""
+    if is_bilingual(value):
+        yield from _texts_in(value.get(language, ()), language)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key != "wordings":
+                yield from _texts_in(item, language)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts_in(item, language)
+    elif isinstance(value, str):
+        yield value
+
+
 RULES: tuple[Callable[[Documents], list[Problem]], ...] = (
-    days_in_order, days_are_meeting_days, one_presidency, talks_between_two, events_not_circular, glossary_terms, addresses_lead_to_one_item)
+    days_in_order, days_are_meeting_days, one_presidency, talks_between_two, events_not_circular, glossary_terms,
+    addresses_lead_to_one_item, wordings_are_shown)

@@ -52,11 +52,13 @@ class Citation:
         return words["citation_text"].format(title=self.title, record=self.record, publisher=self.publisher,
                                              version=long_date(self.version, words), url=self.url) + based_on
 
-    def bibtex(self) -> str:
+    def bibtex(self, words: dict[str, str]) -> str:
+        """The citation as a BibTeX entry, its note in the language of `words`."""
+        words = {key: str(words[key]) for key in words}
+        note = words["citation_version"].format(version=self.version.isoformat())
         fields = {"title": self.title, "booktitle": self.record, "publisher": self.publisher,
                   "year": str(self.version.year), "month": self.version.strftime("%b").lower(),
-                  "url": self.url, "note": f"Version of {self.version.isoformat()}."
-                                           + (f" Based on: {'; '.join(self.sources)}." if self.sources else ""),
+                  "url": self.url, "note": (note + (_based_on(self.sources, words) if self.sources else "")).strip(),
                   "urldate": ""}
         body = ",\n".join(f"  {name} = {{{_bibtex(value) if name != 'url' else value}}}" for name, value in fields.items())
         return f"@misc{{{self.key},\n{body}\n}}"
@@ -69,10 +71,11 @@ class Citation:
                 "note": _based_on(self.sources, words) if self.sources else ""}
 
 
-def citation(record: Record, item: Item, site_url: str, version: datetime.date) -> Citation:
+def citation(record: Record, item: Item, site_url: str, version: datetime.date, words: dict[str, str]) -> Citation:
     kind = kind_of(item)
     anchor = "" if kind.page else f"#{item.id}"
-    sources = tuple(dict.fromkeys(f"{record.get(ref.document).label}, {record.get(ref.document).section(ref.section).heading}"
+    sources = tuple(dict.fromkeys(str(words["citation_source"]).format(label=record.get(ref.document).label,
+                                                                       section=record.get(ref.document).section(ref.section).heading)
                                   for ref in getattr(item, "sources", ())))
     return Citation(key=f"{KEY_PREFIX}{item.id}", title=record.name_of(item), record=record.publication.name,
                     publisher=record.publication.publisher, version=version,
@@ -97,7 +100,7 @@ def citation_files(record: Record, site_url: str, version: datetime.date, words:
     files = {}
     for kind in CITED_KINDS:
         for item in getattr(record, kind.key):
-            content = [citation(record, item, site_url, version).csl(words)]
+            content = [citation(record, item, site_url, version, words).csl(words)]
             files[f"{FOLDER}/{item.id}.json"] = (json.dumps(content, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return files
 
@@ -107,4 +110,4 @@ def _bibtex(text: str) -> str:
 
 
 def _based_on(sources: tuple[str, ...], words: dict[str, str]) -> str:
-    return words["citation_based_on"].format(sources="; ".join(sources))
+    return str(words["citation_based_on"]).format(sources=str(words["join_citations"]).join(sources))
