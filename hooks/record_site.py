@@ -13,6 +13,7 @@ import logging
 import os
 import posixpath
 import sys
+import urllib.parse
 from pathlib import Path
 
 import jinja2
@@ -89,7 +90,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _Build.language = config.theme.get("language", ENGLISH)
     _Build.record = records[_Build.language]
     config.extra["alternate"] = editions_from(config.extra.get("alternate") or [], _Build.language,
-                                             config.use_directory_urls)
+                                             config.use_directory_urls, config.site_url)
     try:
         _Build.words = words(_Build.language)
         _Build.environment = make_environment(records, _Build.language, _Build.words)
@@ -198,17 +199,19 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
     return context
 
 
-def editions_from(alternate: list[dict], language: str, directory_urls: bool) -> list[dict]:
+def editions_from(alternate: list[dict], language: str, directory_urls: bool, site_url: str | None) -> list[dict]:
     """The language selector's editions, each `folder` (its folder in the site) made relative to
     the folder of the edition in `language`, which is being built; `link`, its home page, as
-    Material's head links it (a folder's index.html where addresses are files, as on disk)."""
+    Material's head links it (a folder's index.html where addresses are files, as on disk); and
+    `url`, its address, where the site has one (the sitemap names each page's editions by it)."""
     own = next((alt["link"] for alt in alternate if alt["lang"] == language), "")
 
     def relative(folder: str) -> str:
         path = posixpath.relpath(folder or ".", own or ".")
         return "" if path == "." else path + "/"
 
-    return [{**alt, "folder": relative(alt["link"]), "link": relative(alt["link"]) + ("" if directory_urls else "index.html")}
+    return [{**alt, "folder": relative(alt["link"]), "link": relative(alt["link"]) + ("" if directory_urls else "index.html"),
+             "url": urllib.parse.urljoin(site_url, relative(alt["link"])) if site_url else None}
             for alt in alternate]
 
 

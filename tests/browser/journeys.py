@@ -1,5 +1,5 @@
 """Steps that several browser tests take the same way: follow a box of a figure, and open the first
-result of a search typed key by key."""
+result of a search typed key by key, as a reader's keyboard or input method types it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,16 @@ def follow(link: Locator) -> None:
 
 def open_first_result(page: Page, query: str) -> None:
     page.locator("input.md-search__input").click()
-    page.keyboard.type(query)
+    type_query(page, query)
     result = page.locator(".md-search-result__link").first
     expect(result).to_be_visible(timeout=15_000)
     result.click()
+
+
+def type_query(page: Page, query: str) -> None:
+    """Type `query` key by key. A character no key types (kana, kanji) is confirmed as an input
+    method confirms it, with the release of Enter: Material searches when a key is released."""
+    for character in query:
+        page.keyboard.type(character)
+        if not character.isascii():
+            page.keyboard.up("Enter")

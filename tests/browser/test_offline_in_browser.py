@@ -51,6 +51,15 @@ def test_navigation_search_and_a_figure_work_from_disk(offline, record):
     expect(page.locator("article h1")).to_be_visible()
 
 
+def test_the_japanese_edition_searches_from_disk_too(offline):
+    page, base = offline
+    page.goto(base + "ja/index.html")
+    expect(page.locator("html")).to_have_attribute("lang", "ja")
+    open_first_result(page, "ウルソ")
+    expect(page).to_have_url(re.compile("^" + re.escape(base + "ja/people/adolfo-urso.html") + r"(\?|$)"))
+    expect(page.locator("h1#adolfo-urso")).to_be_visible()
+
+
 def test_glossary_expansions_and_downloads_work_from_disk(offline):
     page, base = offline
     page.goto(base + "index.html")

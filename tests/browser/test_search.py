@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from journeys import type_query
+
 # (query, expected page, anchor of the best section, if the query is about one statement)
 QUERIES = [
     # Participants: official, source and everyday names
@@ -175,16 +177,11 @@ def search_page(context, site_url):
 
 
 def search(page: Page, query: str) -> list[str]:
-    """Type `query` key by key into the open search box; the links of the first result. A
-    character no key types (kana, kanji) is confirmed as an input method confirms it, with the
-    release of Enter: Material searches when a key is released."""
+    """Type `query` key by key into the open search box (`type_query`); the links of the first result."""
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
     sent = page.evaluate(SEARCHES_SENT)
-    for character in query:
-        page.keyboard.type(character)
-        if not character.isascii():
-            page.keyboard.up("Enter")
+    type_query(page, query)
     page.wait_for_function(ANSWERED_SINCE, arg=sent, polling=25)
     page.evaluate(NEXT_FRAMES)
     expect(page.locator(FIRST_RESULT)).to_be_attached()

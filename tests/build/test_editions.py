@@ -8,15 +8,15 @@ import posixpath
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
-
-import pytest
+from xml.etree import ElementTree
 
 from site_pages import edition_of, page_files, page_paths
 
 LANG = re.compile(r'<html lang="([^"]+)"')
-SELECTOR = re.compile(r'<a href="([^"]+)" hreflang="([^"]+)" lang="[^"]+" class="md-select__link">')
+SELECTOR = re.compile(r'<a href="([^"]+)" rel="alternate" hreflang="([^"]+)" lang="[^"]+" class="md-select__link">')
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">')
 EDITION_FOLDERS = {"en": "", "ja": "/ja"}
+SITEMAP, XHTML = "http://www.sitemaps.org/schemas/sitemap/0.9", "http://www.w3.org/1999/xhtml"
 
 
 def html(site: Path, path: str) -> str:
@@ -49,11 +49,28 @@ def test_the_language_selector_leads_to_the_same_page_in_each_edition(built_site
         assert links == {lang: folder + rest for lang, folder in EDITION_FOLDERS.items()}, path
 
 
-def test_each_page_names_the_editions_in_its_head(built_site):
-    for path in ["/", "/participants/japan/", "/ja/", "/ja/participants/japan/"]:
+def test_only_the_home_pages_name_the_editions_in_their_head(built_site):
+    """The editions' home pages are each other's alternates; a head that named them on any other
+    page would tell search engines the wrong page (its own are in the selector and the sitemap)."""
+    for path in page_paths(built_site):
         base = "http://site.example" + path
         found = {lang: urlsplit(urljoin(base, href)).path for href, lang in ALTERNATE.findall(html(built_site, path))}
-        assert found == {"en": "/", "ja": "/ja/"}, path
+        assert found == ({"en": "/", "ja": "/ja/"} if edition_of(path)[1] == "/" else {}), path
+
+
+def test_each_edition_s_sitemap_names_every_page_s_editions(built_site, hosted_site):
+    """Search engines read a page's editions (hreflang) from the sitemap: for every page, the same
+    page in each language, and the English one for readers of any other."""
+    root = hosted_site.url.rstrip("/")
+    for edition in EDITION_FOLDERS.values():
+        sitemap = ElementTree.parse(built_site / edition.lstrip("/") / "sitemap.xml").getroot()
+        urls = sitemap.findall(f"{{{SITEMAP}}}url")
+        assert len(urls) > 40
+        for url in urls:
+            rest = edition_of(urlsplit(url.findtext(f"{{{SITEMAP}}}loc")).path)[1]
+            links = {link.get("hreflang"): link.get("href") for link in url.findall(f"{{{XHTML}}}link") if link.get("rel") == "alternate"}
+            expected = {lang: root + folder + rest for lang, folder in EDITION_FOLDERS.items()}
+            assert links == {**expected, "x-default": expected["en"]}, rest
 
 
 def test_the_japanese_pages_show_the_data_in_japanese(built_site, records):
