@@ -128,7 +128,8 @@ QUERIES = [
 ]
 
 # Counts the queries Material's search page sends to its worker and the results it gets back, so
-# that a test reads the results of the query it typed, not of a part of it.
+# that a test reads the results of the query it typed, not of a part of it; and notes when the
+# worker is ready (Material then reads the search box once, whatever put the text there).
 COUNT_SEARCHES = """
 (() => {
   const Native = window.Worker;
@@ -137,6 +138,7 @@ COUNT_SEARCHES = """
     constructor(...args) {
       super(...args);
       this.addEventListener("message", event => {
+        if (event.data && event.data.type === 1) window.__searches.ready = true;
         if (event.data && event.data.type === 3) window.__searches.answered++;
       });
     }
@@ -152,6 +154,11 @@ SEARCHES_SENT = "() => window.__searches.sent"
 NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
 SEARCH_BOX = "input.md-search__input"
 FIRST_RESULT = ".md-search-result__list > li:first-child"
+# What a browser does when text is pasted into a box: the text goes in, and the box says so.
+PASTE = """(box, text) => {
+    box.setRangeText(text, box.selectionStart, box.selectionEnd, "end");
+    box.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste", data: text}));
+}"""
 
 
 def open_search(context, site_url: str) -> Page:
@@ -200,6 +207,20 @@ def test_query_puts_the_expected_page_first(search_page, query, expected, sectio
 def test_the_table_covers_every_kind_of_query():
     kinds = {expected.split("/")[1] for _, expected, _ in QUERIES}
     assert len(QUERIES) >= 40 and kinds == {"participants", "people", "themes", "events", "subjects"}
+
+
+@pytest.mark.parametrize(("edition", "query", "expected"), [("", "Urso", "/people/adolfo-urso/"),
+                                                             ("/ja", "ウルソ", "/ja/people/adolfo-urso/")])
+def test_text_put_in_with_no_key_released_is_searched(context, site_url, edition, query, expected):
+    """Pasted with the mouse, dropped or dictated: the text arrives with no key released, which is
+    all Material's search listens for."""
+    page = open_search(context, site_url + edition)
+    try:
+        page.wait_for_function("() => window.__searches.ready === true")
+        page.locator(SEARCH_BOX).evaluate(PASTE, query)
+        expect(page.locator(f"{FIRST_RESULT} a.md-search-result__link").first).to_have_attribute("href", re.compile(re.escape(expected)))
+    finally:
+        page.close()
 
 
 def test_a_shared_search_link_opens_with_results(search_page, context):
