@@ -2,7 +2,8 @@
 dist/g7-ministerial-2024-offline.zip, to be unzipped and opened from disk (file://…/index.html).
 
 The iframe-worker shim that lets search run from disk is copied in from node_modules (pinned in
-package-lock.json), where mkdocs.offline.yml expects it. The copy holds every edition (the Japanese
+package-lock.json), where mkdocs.offline.yml expects it, and where each edition's offline
+configuration expects it in the edition's folder. The copy holds every edition (the Japanese
 one in ja/), as the site does. The 404 pages and the sitemaps are left out:
 on disk no address is unknown, and there is no address to list. Entries are sorted and dated from
 SOURCE_DATE_EPOCH, so the same commit gives the same zip.
@@ -36,9 +37,11 @@ def build_offline(site_dir: Path) -> Path:
     if not SHIM.is_file():
         raise SystemExit(f"{SHIM.relative_to(ROOT)} is missing: run `make node-deps`")
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    build(load_config(str(CONFIG), strict=True, site_dir=str(site_dir)))
-    (site_dir / SHIM_IN_SITE).parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(SHIM, site_dir / SHIM_IN_SITE)
+    config = load_config(str(CONFIG), strict=True, site_dir=str(site_dir))
+    build(config)
+    for edition in (site_dir, *(site_dir / folder for folder in config.extra.get("editions") or {})):
+        (edition / SHIM_IN_SITE).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(SHIM, edition / SHIM_IN_SITE)
     for name in LEFT_OUT:  # in the site and in each edition's folder
         for path in site_dir.rglob(name):
             path.unlink()
