@@ -17,6 +17,12 @@ switch, as a reader would. Those pages show the same as all of them would:
   the pages `pages_with_every_component` picks for that kind. So those pages are checked in each
   of the four variants, and a contrast or layout fault of any page shows on one of them.
 The palette the reader's system asks for is checked on a page loaded fresh in each palette.
+
+The requests a page makes are watched from its load on. What its markup asks for (images,
+styles, scripts, frames) is asked for before the `load` event, which every visit waits for; what
+is asked later comes from the theme's scripts, the same on every page, acting on the page's
+elements. So the pages that hold every kind of element are also left to settle until the network
+is idle, and a later request of any page shows on one of them.
 """
 
 from __future__ import annotations
@@ -107,9 +113,7 @@ def visit_pages(browser, site_url: str, site: Path, share: tuple[int, int] = (0,
             _check(page, path, FIRST_VARIANT, source, findings)
             if path in variant_pages:
                 _check_other_variants(page, path, source, findings)
-            # The request check needs each page settled until the network is idle, which it has
-            # mostly become while axe ran.
-            page.wait_for_load_state("networkidle")
+                page.wait_for_load_state("networkidle")
         _check_palette_preference(browser, site_url + paths[0], findings)
     finally:
         context.close()

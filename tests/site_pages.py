@@ -31,12 +31,12 @@ def page_paths(site: Path) -> list[str]:
 
 
 def page_kind(path: str) -> str:
-    """Pages of one kind come from one template: '/participants/*/' for every participant's page;
-    each page outside a section's items ('/', '/about/', '/participants/', '/404.html') is its own
-    kind. An edition's pages are kinds of their own ('/ja/participants/*/')."""
-    edition, rest = edition_of(path)
-    parts = rest.strip("/").split("/")
-    return edition + (f"/{parts[0]}/*/" if len(parts) > 1 else rest)
+    """Pages of one kind come from one template: '/participants/*/' for every participant's page,
+    in every edition ('/ja/participants/japan/' too: an edition's page has the same elements, with
+    the same tags and classes, in another language); each page outside a section's items ('/',
+    '/about/', '/participants/', '/404.html') is its own kind, with its pages in the editions."""
+    parts = edition_of(path)[1].strip("/").split("/")
+    return f"/{parts[0]}/*/" if len(parts) > 1 else edition_of(path)[1]
 
 
 def edition_of(path: str) -> tuple[str, str]:

@@ -34,7 +34,8 @@ class EveryPage:
         assert not found, "\n".join(found)
 
     def test_pages_load_nothing_from_other_hosts_and_log_no_error(self, findings):
-        """Every page once, left to settle until the network is idle."""
+        """Every page from its load on; the pages of every kind left to settle until the network
+        is idle (`page_checks` says why that shows every later request too)."""
         assert not findings.foreign, "requests to other hosts:\n" + "\n".join(findings.foreign)
         assert not findings.errors, "console errors:\n" + "\n".join(findings.errors)
 
