@@ -17,10 +17,14 @@ DATA = ROOT / "data"
 SOURCE_FACTS = ROOT / "tests" / "source_facts.yml"  # the source's facts, as a checklist
 
 
-def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", **overrides) -> Path:
-    """Build the site strictly into `site_dir`, as `make build` does, and return it."""
+def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", editions: bool = True, **overrides) -> Path:
+    """Build the site strictly into `site_dir`, as `make build` does, and return it; with
+    `editions=False`, the English edition alone, for a test of what every edition does alike
+    (building the Japanese one too would double its time and show nothing more)."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     config = load_config(str(config_file), strict=True, site_dir=str(site_dir), **overrides)
+    if not editions:
+        config.extra["editions"] = None
     build(config)
     return site_dir
 

@@ -180,7 +180,7 @@ def test_csv_names_every_item_it_refers_to_beside_its_id(built_site, record, nam
 
 
 def test_output_is_the_same_on_every_build(built_site, tmp_path):
-    again = build_site(tmp_path / "again")
+    again = build_site(tmp_path / "again", editions=False)  # the open data is the English build's
     assert published(again) == published(built_site)
 
 

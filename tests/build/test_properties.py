@@ -91,7 +91,9 @@ def theme_tags(built_site: Path) -> set[str]:
 def test_generated_records_build_show_at_their_anchors_and_stay_text(project, theme_tags, items):
     _write_data(project / "data", items)
     with tempfile.TemporaryDirectory() as folder:
-        site = build_site(Path(folder) / "site", config_file=project / "mkdocs.yml")
+        # The English edition alone: the Japanese texts take the same way into the pages, and the
+        # hostile build (test_escaping) attacks every one of them in the Japanese edition.
+        site = build_site(Path(folder) / "site", config_file=project / "mkdocs.yml", editions=False)
         for item in items["participants"]:
             assert _heading(site / "participants" / item["id"], item["id"]) == collapse(item["name"]["en"])
         for item in items["people"]:

@@ -8,10 +8,10 @@ from project import build_site, project_copy
 def test_second_build_in_one_process_sees_edited_data(tmp_path):
     project = project_copy(tmp_path)
     themes = project / "data" / "themes.yml"
-    build_site(tmp_path / "first", config_file=project / "mkdocs.yml")
+    build_site(tmp_path / "first", config_file=project / "mkdocs.yml", editions=False)
     themes.write_text(themes.read_text(encoding="utf-8").replace("en: Digital Government\n", "en: Digital Government Edited\n"),
                       encoding="utf-8")
-    build_site(tmp_path / "second", config_file=project / "mkdocs.yml")
+    build_site(tmp_path / "second", config_file=project / "mkdocs.yml", editions=False)
     first = (tmp_path / "first" / "themes" / "digital-government" / "index.html").read_text(encoding="utf-8")
     second = (tmp_path / "second" / "themes" / "digital-government" / "index.html").read_text(encoding="utf-8")
     assert "Digital Government Edited" not in first
@@ -30,12 +30,12 @@ def test_second_build_in_one_process_runs_edited_hook_code(tmp_path):
     the hook must drop it, or `mkdocs serve` would keep running the code as it was at start."""
     project = project_copy(tmp_path)
     module = project / "hooks" / "meeting_record" / "site" / "page_head.py"
-    build_site(tmp_path / "first", config_file=project / "mkdocs.yml")
+    build_site(tmp_path / "first", config_file=project / "mkdocs.yml", editions=False)
     code = module.read_text(encoding="utf-8")
     edited = code.replace("return escape(str(description))", 'return escape("Edited code: " + str(description))')
     assert edited != code, "the function this test edits has changed; edit another line"
     module.write_text(edited, encoding="utf-8")
-    build_site(tmp_path / "second", config_file=project / "mkdocs.yml")
+    build_site(tmp_path / "second", config_file=project / "mkdocs.yml", editions=False)
     first = (tmp_path / "first" / "index.html").read_text(encoding="utf-8")
     second = (tmp_path / "second" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="description" content="Edited code: ' not in first
