@@ -18,7 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 # Everything a build reads besides the data; the bench links them into its project copies.
-PROJECT_ENTRIES = ("docs", "hooks", "overrides", "mkdocs.yml")
+PROJECT_ENTRIES = ("docs", "hooks", "overrides", "mkdocs.yml", "mkdocs.ja.yml")
+# mkdocs.yml's list of the other editions, which the English build builds into their folders.
+EDITIONS = "  editions:\n    ja: mkdocs.ja.yml\n"
 
 
 @dataclass(frozen=True)
@@ -48,17 +50,18 @@ def median_build(config: Path, site_dir: Path, runs: int, env: dict[str, str] | 
     return Build(statistics.median(b.seconds for b in builds), max(b.peak_mb for b in builds))
 
 
-def project_with_data(data_dir: Path, folder: Path) -> Path:
+def project_with_data(data_dir: Path, folder: Path, editions: bool = False) -> Path:
     """A copy of the project in `folder` that reads its data from `data_dir`; its mkdocs.yml.
 
     The docs, hooks and theme overrides are links to the real ones, and mkdocs.yml is copied, so the
     build is the real one in every respect but the data it loads (the hook reads the `data` folder
-    beside the configuration file)."""
+    beside the configuration file). Without `editions`, it builds the English edition alone, the
+    one stock Material is compared with."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_ENTRIES:
         link = folder / name
         if name == "mkdocs.yml":
-            shutil.copyfile(ROOT / name, link)
+            link.write_text(_with_editions((ROOT / name).read_text(encoding="utf-8"), editions), encoding="utf-8")
         elif not link.exists():
             link.symlink_to(ROOT / name)
     data = folder / "data"
@@ -66,3 +69,9 @@ def project_with_data(data_dir: Path, folder: Path) -> Path:
         data.unlink() if data.is_symlink() else shutil.rmtree(data)
     data.symlink_to(data_dir.resolve())
     return folder / "mkdocs.yml"
+
+
+def _with_editions(config: str, editions: bool) -> str:
+    if EDITIONS not in config:
+        raise RuntimeError("mkdocs.yml no longer lists its editions as the bench expects: update EDITIONS in scripts/bench/builds.py")
+    return config if editions else config.replace(EDITIONS, "  editions: null\n")
