@@ -16,6 +16,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 
+THEME_WORDS = "theme-words.json"
+
+
 def _export_dir() -> Path:
     return Path(os.environ["BENCH_EXPORT_DIR"])
 
@@ -54,3 +57,11 @@ def _write(src_uri: str, content: bytes) -> None:
     path = _export_dir() / "docs" / src_uri
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
+
+
+def on_env(env, /, *, config: MkDocsConfig, files: Files):
+    """The site's own words that the theme's templates show (the overrides' 404 page), which the
+    site's hook gives them: written out for the no-hooks build (see theme_words.py)."""
+    words = {key: str(text) for key, text in env.globals.get("words", {}).items()}
+    (_export_dir() / THEME_WORDS).write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+    return env

@@ -16,6 +16,7 @@ import yaml
 from builds import timed_build
 
 EXPORT_HOOK = Path(__file__).with_name("export_markdown.py")
+THEME_WORDS_HOOK = Path(__file__).with_name("theme_words.py")
 
 
 def export_text(project_config: Path, folder: Path) -> Path:
@@ -50,8 +51,11 @@ def stock_config(export: Path) -> Path:
 
 
 def no_hooks_config(project_config: Path, export: Path) -> Path:
-    """The project's own configuration without hooks, building the exported finished Markdown."""
+    """The project's own configuration without hooks, building the exported finished Markdown; its
+    templates get the site's words from the export (theme_words.py), the one thing the site's hook
+    gives them."""
     config = project_config.parent / "bench-no-hooks.yml"
-    overrides = {"INHERIT": project_config.name, "hooks": [], "docs_dir": str(export / "docs")}
+    overrides = {"INHERIT": project_config.name, "hooks": [str(THEME_WORDS_HOOK)], "docs_dir": str(export / "docs"),
+                 "extra": {"bench_theme_words": str(export / "theme-words.json")}}
     config.write_text(yaml.safe_dump(overrides), encoding="utf-8")
     return config

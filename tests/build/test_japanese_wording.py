@@ -102,3 +102,11 @@ def test_the_japanese_edition_writes_its_own_brackets_and_colons_full_width(buil
     text = visible_text(html(built_site, "ja/people/adolfo-urso"))
     assert "（出典：" in text and "(出典" not in text and "出典:" not in text
     assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff] ?\((?![A-Za-z])", text) is None, text
+
+
+def test_a_statement_named_in_the_release_s_words_cites_them(built_site, source_facts):
+    """HASEGAWA's terms on networks are the release's own (section 3 of the Japanese release)."""
+    japanese, page = source_facts["japanese"], html(built_site, "ja/statements")
+    for term in japanese["statement_titles"]:
+        assert f">{term}<" in page, term
+        assert cited_as_official(page, term, japanese["document"], "outcomes"), term
