@@ -6,6 +6,7 @@ from __future__ import annotations
 import yaml
 
 from data_edits import edited_data, problems_of
+from meeting_record.data.yaml_source import MAX_BYTES
 from project import DATA
 
 
@@ -30,3 +31,11 @@ def test_real_data_loads_every_item(record):
 def test_every_problem_is_reported_at_once(tmp_path):
     data, _ = edited_data(tmp_path, "people.yml", "participant: ", "participant: nobody-", count=5)
     assert problems_of(data).startswith("The data has 5 problems; nothing was built.")
+
+
+def test_a_data_file_past_the_size_limit_is_refused_unread(tmp_path):
+    """Far larger than any record, so a mistake or an attack on the parser: refused before YAML reads it."""
+    data, _ = edited_data(tmp_path, "talks.yml", "talks:", "# " + "x" * MAX_BYTES + "\ntalks:")
+    size = (data / "talks.yml").stat().st_size
+    assert problems_of(data) == (f"The data has 1 problem; nothing was built.\n"
+                                 f"  data/talks.yml: the file is {size:,} bytes; data files may be at most {MAX_BYTES:,}")
