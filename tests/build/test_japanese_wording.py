@@ -5,9 +5,11 @@ beside them. Held to the checklist in tests/source_facts.yml, not to the data.""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+from project import DATA
 from published import visible_text
 
 HEADING = re.compile(r'<h1 id="[^"]+">(.*?)<a class="headerlink"', re.S)
@@ -111,3 +113,16 @@ def test_a_statement_named_in_the_release_s_words_cites_them(built_site, source_
     for term in japanese["statement_titles"]:
         assert term in headings, term
         assert cited_as_official(page, term, japanese["document"], "outcomes"), term
+
+
+def test_a_subject_s_kind_is_named_in_japanese(built_site):
+    """The kind of a subject is a value of the data (`process`, `output`…), which each edition names
+    in its own words: in the list's second column, and in the page's sentences about it."""
+    schema = json.loads((DATA / "schemas" / "subjects.schema.json").read_text(encoding="utf-8"))
+    kinds = schema["properties"]["subjects"]["items"]["properties"]["kind"]["enum"]
+    rows = re.findall(r"<tr>\s*<td>.*?</td>\s*<td>(.*?)</td>", html(built_site, "ja/subjects"), re.S)
+    assert len(rows) > 5 and [row for row in rows if TAGS.sub("", row).strip() in kinds] == []
+    for path in (built_site / "ja" / "subjects").iterdir():
+        if path.is_dir():
+            text = visible_text(html(built_site, f"ja/subjects/{path.name}"))
+            assert not re.search(r"この(" + "|".join(kinds) + r")自体", text), path.name
