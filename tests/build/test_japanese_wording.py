@@ -126,3 +126,12 @@ def test_a_subject_s_kind_is_named_in_japanese(built_site):
         if path.is_dir():
             text = visible_text(html(built_site, f"ja/subjects/{path.name}"))
             assert not re.search(r"この(" + "|".join(kinds) + r")自体", text), path.name
+
+
+def test_the_schemas_english_descriptions_are_marked_as_english(built_site):
+    """The open data's field descriptions come from the schemas, in English: the Japanese page says
+    so, and marks each as English for screen readers and translation tools."""
+    page = html(built_site, "ja/data")
+    rows = re.findall(r"<tr>\s*<td><code>.*?</tr>", page, re.S)
+    assert len(rows) > 50
+    assert [row for row in rows if not re.search(r'<td><span lang="en">(?:(?!</td>).)+</span></td>\s*</tr>$', row, re.S)] == []
