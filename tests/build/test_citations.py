@@ -18,6 +18,7 @@ import pytest
 from citeproc import Citation as ProcCitation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
+from html_check import text_of_id
 from meeting_record.data.record import Record
 from meeting_record.site.citations import CITED_KINDS, citation, page_url
 from meeting_record.site.wording import words
@@ -100,7 +101,7 @@ def test_a_title_with_bibtex_syntax_stays_text(record):
     hostile = 'Braces {and} 100% & $money$ #1 a_b ~ ^ \\end'
     item = record.themes[0].__class__(**{**record.themes[0].__dict__, "title": hostile})
     english = words("en")
-    bibtex = citation(record, item, "https://example.org/g7/", datetime.date(2024, 3, 18), english).bibtex(english)
+    bibtex = citation(record, item, "https://example.org/g7/", datetime.date(2024, 3, 18), english).bibtex()
     library = bibtexparser.parse_string(bibtex)
     assert not library.failed_blocks and len(library.entries) == 1
     title = library.entries[0].fields_dict["title"].value
@@ -120,3 +121,11 @@ def test_the_licence_files_are_in_the_repository(record):
     for licence in (record.publication.licences.text_and_data, record.publication.licences.code):
         text = (ROOT / licence.file).read_text(encoding="utf-8")
         assert licence.name in text or licence.id.split("-")[0] in text
+
+
+def test_a_japanese_citation_names_the_item_as_its_page_does(built_site, records):
+    """A talk's name is two names joined in the page's language (長谷川淳二とアドルフォ・ウルソ)."""
+    talks = (built_site / "ja" / "talks" / "index.html").read_text(encoding="utf-8")
+    for talk in records["ja"].talks:
+        data = json.loads((built_site / "ja" / "cite" / f"{talk.id}.json").read_text(encoding="utf-8"))
+        assert data[0]["title"] == text_of_id(talks, talk.id), talk.id

@@ -4,7 +4,7 @@ the item rests on; the access date is the reader's to fill in.
 
 Three forms from one `Citation`: plain text and BibTeX to copy, and CSL-JSON (the format citation
 managers such as Zotero import) as a file per item, published under `cite/`. The text and the
-CSL-JSON note are written in the language of the site's `words` (see `wording`).
+notes are written in the language of the site's `words` (see `wording`), given as plain text.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from meeting_record.data.kinds import KINDS, kind_of
 from meeting_record.data.record import Item, Record
-from meeting_record.site.templates import long_date
+from meeting_record.site.templates import item_name, long_date
 
 FOLDER = "cite"
 KEY_PREFIX = "g7-2024-"
@@ -38,23 +38,22 @@ class Citation:
     version: datetime.date
     url: str
     sources: tuple[str, ...]
+    words: dict[str, str] = field(repr=False, compare=False)  # the site's words, as plain text, in the citation's language
 
     @property
     def file(self) -> Markup:
         """The docs path of its CSL-JSON file (ids are anchor-safe, so the path is too)."""
         return Markup(f"/{FOLDER}/{self.key.removeprefix(KEY_PREFIX)}.json")
 
-    def text(self, words: dict[str, str]) -> str:
-        """The citation as text, in the language of `words` (the pages' words are Markdown-safe
-        objects; here they are text, escaped once where the page shows the citation)."""
-        words = {key: str(words[key]) for key in words}
+    def text(self) -> str:
+        """The citation as text (escaped once, where the page shows it)."""
+        words = self.words
         based_on = " " + _based_on(self.sources, words) if self.sources else ""
         return words["citation_text"].format(title=self.title, record=self.record, publisher=self.publisher,
                                              version=long_date(self.version, words), url=self.url) + based_on
 
-    def bibtex(self, words: dict[str, str]) -> str:
-        """The citation as a BibTeX entry, its note in the language of `words`."""
-        words = {key: str(words[key]) for key in words}
+    def bibtex(self) -> str:
+        words = self.words
         note = words["citation_version"].format(version=self.version.isoformat())
         fields = {"title": self.title, "booktitle": self.record, "publisher": self.publisher,
                   "year": str(self.version.year), "month": self.version.strftime("%b").lower(),
@@ -63,23 +62,24 @@ class Citation:
         body = ",\n".join(f"  {name} = {{{_bibtex(value) if name != 'url' else value}}}" for name, value in fields.items())
         return f"@misc{{{self.key},\n{body}\n}}"
 
-    def csl(self, words: dict[str, str]) -> dict:
+    def csl(self) -> dict:
         return {"id": self.key, "type": "webpage", "title": self.title, "container-title": self.record,
                 "publisher": self.publisher, "URL": self.url,
                 "issued": {"date-parts": [[self.version.year, self.version.month, self.version.day]]},
                 "version": self.version.isoformat(),
-                "note": _based_on(self.sources, words) if self.sources else ""}
+                "note": _based_on(self.sources, self.words) if self.sources else ""}
 
 
 def citation(record: Record, item: Item, site_url: str, version: datetime.date, words: dict[str, str]) -> Citation:
+    """The citation of `item`, in the language of `words` (the site's words as plain text)."""
     kind = kind_of(item)
     anchor = "" if kind.page else f"#{item.id}"
-    sources = tuple(dict.fromkeys(str(words["citation_source"]).format(label=record.get(ref.document).label,
+    sources = tuple(dict.fromkeys(words["citation_source"].format(label=record.get(ref.document).label,
                                                                        section=record.get(ref.document).section(ref.section).heading)
                                   for ref in getattr(item, "sources", ())))
-    return Citation(key=f"{KEY_PREFIX}{item.id}", title=record.name_of(item), record=record.publication.name,
+    return Citation(key=f"{KEY_PREFIX}{item.id}", title=item_name(record, item, words), record=record.publication.name,
                     publisher=record.publication.publisher, version=version,
-                    url=site_url.rstrip("/") + "/" + page_url(kind.src_uri(item.id)) + anchor, sources=sources)
+                    url=site_url.rstrip("/") + "/" + page_url(kind.src_uri(item.id)) + anchor, sources=sources, words=words)
 
 
 def is_cited(item: Item) -> bool:
@@ -100,7 +100,7 @@ def citation_files(record: Record, site_url: str, version: datetime.date, words:
     files = {}
     for kind in CITED_KINDS:
         for item in getattr(record, kind.key):
-            content = [citation(record, item, site_url, version, words).csl(words)]
+            content = [citation(record, item, site_url, version, words).csl()]
             files[f"{FOLDER}/{item.id}.json"] = (json.dumps(content, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return files
 
@@ -110,4 +110,4 @@ def _bibtex(text: str) -> str:
 
 
 def _based_on(sources: tuple[str, ...], words: dict[str, str]) -> str:
-    return str(words["citation_based_on"]).format(sources=str(words["join_citations"]).join(sources))
+    return words["citation_based_on"].format(sources=words["join_citations"].join(sources))
