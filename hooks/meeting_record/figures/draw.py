@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from meeting_record.data.record import Item, Record
 from meeting_record.figures.layouts import event_steps, talks_layout
 from meeting_record.site.locations import src_uri, target
-from meeting_record.site.templates import TEMPLATE_CACHE, item_name
+from meeting_record.site.templates import TEMPLATE_CACHE, item_name, month_names
 
 FIGURES = ("participants", "timeline", "talks")
 
@@ -38,7 +38,8 @@ def make_figure_environment(record: Record, words: dict[str, str]) -> jinja2.Env
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.globals.update(record=record, words=html_words(words), name_of=lambda item: item_name(record, item, words),
+    shown = html_words(words)
+    environment.globals.update(record=record, words=shown, months=month_names(shown), name_of=lambda item: item_name(record, item, words),
                                event_steps=event_steps, talks_layout=talks_layout)
     environment.filters["terms"] = glossary_terms(record)
     return environment
