@@ -20,6 +20,7 @@ from meeting_record.data.record import Item, Record
 from meeting_record.figures.layouts import event_steps, talks_layout
 from meeting_record.site.locations import src_uri, target
 from meeting_record.site.templates import TEMPLATE_CACHE, item_name, month_names
+from meeting_record.site.wording import html_words
 
 FIGURES = ("participants", "timeline", "talks")
 
@@ -43,11 +44,6 @@ def make_figure_environment(record: Record, words: dict[str, str]) -> jinja2.Env
                                event_steps=event_steps, talks_layout=talks_layout)
     environment.filters["terms"] = glossary_terms(record)
     return environment
-
-
-def html_words(texts: dict[str, str]) -> dict[str, Markup]:
-    """The site's own words, shown as written (they are the site's, not data)."""
-    return {key: Markup(text) for key, text in texts.items()}
 
 
 def glossary_terms(record: Record) -> Callable[[str], Markup]:

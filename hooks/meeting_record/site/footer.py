@@ -8,6 +8,7 @@ import jinja2
 from markupsafe import Markup
 
 from meeting_record.data.record import Publication
+from meeting_record.site.wording import html_words
 
 TEMPLATE = Path(__file__).parent / "templates" / "footer" / "copyright.html.j2"
 
@@ -17,5 +18,4 @@ def copyright_notice(publication: Publication, words: dict[str, str]) -> Markup:
     `words` (see `wording`) are the site's own, shown as written."""
     template = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
                                   lstrip_blocks=True).from_string(TEMPLATE.read_text(encoding="utf-8"))
-    own_words = {key: Markup(words[key]) for key in words}
-    return Markup(" ".join(template.render(publication=publication, words=own_words).split()))
+    return Markup(" ".join(template.render(publication=publication, words=html_words(words)).split()))

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 
 from meeting_record.data.languages import LANGUAGES, check_language
 
@@ -53,3 +54,9 @@ def _check(path: Path, key: object, texts: object, where: dict[str, str]) -> Non
     for language, text in texts.items():
         if not isinstance(text, str) or not text.strip():
             raise WordingError(f"{place}: the `{language}` text is empty")
+
+
+def html_words(texts: dict[str, str]) -> dict[str, Markup]:
+    """The site's words for an HTML template: shown as written (they are the site's, not data),
+    while the values a template fills into them are escaped."""
+    return {key: Markup(text) for key, text in texts.items()}
