@@ -20,8 +20,13 @@ from hostile_data import text_fields, write_hostile_data
 from link_contract import rename_item
 from meeting_record.data.record import Record
 from project import DATA, ROOT, SOURCE_FACTS, build_site, make_build, project_copy
+from scheduling import shared_build_scheduler
 
 SUBPATH = "g7-2024"  # the folder the subpath build is served from, as a repository's name would be
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    return shared_build_scheduler(config, log)
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,9 @@ class EveryPage:
     share = 0
 
     @pytest.fixture(scope="class")
-    def findings(self, browser, site_url: str, built_site: Path):
-        return visit_pages(browser, site_url, built_site, (self.share, SHARES))
+    @classmethod
+    def findings(cls, browser, site_url: str, built_site: Path):
+        return visit_pages(browser, site_url, built_site, (cls.share, SHARES))
 
     @pytest.mark.parametrize("variant", VARIANTS, ids="-".join)
     def test_no_page_has_an_axe_violation(self, findings, variant):
@@ -46,6 +47,7 @@ class EveryPage:
         of_every_kind = [path for path in mine if path in chosen]
         for variant in VARIANTS[1:]:
             assert findings.visited[variant] == of_every_kind, variant
+        assert findings.fully_indexed == of_every_kind, "the pages whose search worker indexed the whole site"
 
 
 class TestFirstShare(EveryPage):

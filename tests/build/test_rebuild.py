@@ -1,21 +1,48 @@
-"""`mkdocs serve` rebuilds in the same process: each build must read the data afresh."""
+"""`mkdocs serve` rebuilds in the same process: each build must read the data and run the hook
+code afresh. One copy of the project is built, then its data and its code are edited, and it is
+built again in the same process."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from project import build_site, project_copy
 
+EDITED_THEME = "Digital Government Edited"
+EDITED_DESCRIPTION = '<meta name="description" content="Edited code: '
 
-def test_second_build_in_one_process_sees_edited_data(tmp_path):
-    project = project_copy(tmp_path)
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The site before and after the edits, built one after the other in this process."""
+    folder = tmp_path_factory.mktemp("rebuild")
+    project = project_copy(folder)
+    first = build_site(folder / "first", config_file=project / "mkdocs.yml", editions=False)
     themes = project / "data" / "themes.yml"
-    build_site(tmp_path / "first", config_file=project / "mkdocs.yml", editions=False)
-    themes.write_text(themes.read_text(encoding="utf-8").replace("en: Digital Government\n", "en: Digital Government Edited\n"),
+    themes.write_text(themes.read_text(encoding="utf-8").replace("en: Digital Government\n", f"en: {EDITED_THEME}\n"),
                       encoding="utf-8")
-    build_site(tmp_path / "second", config_file=project / "mkdocs.yml", editions=False)
-    first = (tmp_path / "first" / "themes" / "digital-government" / "index.html").read_text(encoding="utf-8")
-    second = (tmp_path / "second" / "themes" / "digital-government" / "index.html").read_text(encoding="utf-8")
-    assert "Digital Government Edited" not in first
-    assert "Digital Government Edited" in second
+    # MkDocs runs the hook file afresh for each build, but Python keeps the package it imports:
+    # the hook must drop it, or `mkdocs serve` would keep running the code as it was at start.
+    module = project / "hooks" / "meeting_record" / "site" / "page_head.py"
+    code = module.read_text(encoding="utf-8")
+    edited = code.replace("return escape(str(description))", 'return escape("Edited code: " + str(description))')
+    assert edited != code, "the function this test edits has changed; edit another line"
+    module.write_text(edited, encoding="utf-8")
+    return first, build_site(folder / "second", config_file=project / "mkdocs.yml", editions=False)
+
+
+def test_second_build_in_one_process_sees_edited_data(builds):
+    first, second = ((site / "themes" / "digital-government" / "index.html").read_text(encoding="utf-8") for site in builds)
+    assert EDITED_THEME not in first
+    assert EDITED_THEME in second
+
+
+def test_second_build_in_one_process_runs_edited_hook_code(builds):
+    first, second = ((site / "index.html").read_text(encoding="utf-8") for site in builds)
+    assert EDITED_DESCRIPTION not in first
+    assert EDITED_DESCRIPTION in second
 
 
 def test_mkdocs_watches_the_data_folder(tmp_path):
@@ -23,20 +50,3 @@ def test_mkdocs_watches_the_data_folder(tmp_path):
 
     config = load_config(str(project_copy(tmp_path) / "mkdocs.yml"))
     assert any(path.endswith("/data") for path in config.watch)
-
-
-def test_second_build_in_one_process_runs_edited_hook_code(tmp_path):
-    """MkDocs runs the hook file afresh for each build, but Python keeps the package it imports:
-    the hook must drop it, or `mkdocs serve` would keep running the code as it was at start."""
-    project = project_copy(tmp_path)
-    module = project / "hooks" / "meeting_record" / "site" / "page_head.py"
-    build_site(tmp_path / "first", config_file=project / "mkdocs.yml", editions=False)
-    code = module.read_text(encoding="utf-8")
-    edited = code.replace("return escape(str(description))", 'return escape("Edited code: " + str(description))')
-    assert edited != code, "the function this test edits has changed; edit another line"
-    module.write_text(edited, encoding="utf-8")
-    build_site(tmp_path / "second", config_file=project / "mkdocs.yml", editions=False)
-    first = (tmp_path / "first" / "index.html").read_text(encoding="utf-8")
-    second = (tmp_path / "second" / "index.html").read_text(encoding="utf-8")
-    assert '<meta name="description" content="Edited code: ' not in first
-    assert '<meta name="description" content="Edited code: ' in second
