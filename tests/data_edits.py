@@ -54,7 +54,7 @@ class Located:
 
 def locate(text: str, path: str) -> Located:
     """The field at `path` (`talks[3].sources[0]`, `meeting.days[1]`) in the YAML `text`."""
-    node, key = yaml.compose(text), None
+    node, key = yaml.compose(text, Loader=yaml.CSafeLoader), None  # libyaml: the same nodes, many times faster
     for name, index in PATH_PART.findall(path):
         if name:
             matches = [(k, v) for k, v in node.value if k.value == name]
