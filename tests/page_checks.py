@@ -19,13 +19,6 @@ switch, as a reader would. Those pages show the same as all of them would:
   of the four variants, and a contrast or layout fault of any page shows on one of them.
 The palette the reader's system asks for is checked on a page loaded fresh in each palette.
 
-Only those pages build the search index as a reader's browser does. Every page of an edition starts
-the same search worker on the same index file, and indexing the whole site costs the browser about
-half a second of CPU per page, while axe runs beside it. On the other pages the worker is handed
-the index with its configuration but without its documents: it starts and answers as on any page,
-and nothing axe or the request check sees depends on what is indexed (search results appear only
-once a reader types a query).
-
 The requests a page makes are watched from its load on. What its markup asks for (images,
 styles, scripts, frames) is asked for before the `load` event, which every visit waits for; what
 is asked later comes from the theme's scripts, the same on every page, acting on the page's
@@ -35,7 +28,6 @@ is idle, and a later request of any page shows on one of them.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -58,7 +50,6 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, 
 VARIANTS = [(palette, viewport) for palette in PALETTES for viewport in VIEWPORTS]
 FIRST_VARIANT = VARIANTS[0]
 LOCAL_SCHEMES = {"data", "blob", "about"}
-SEARCH_INDEX = "/search/search_index.json"  # each edition's, as Material's search worker fetches it
 
 
 def axe_source() -> str:
@@ -80,32 +71,20 @@ class PageWatch:
     """What a browser context asked of other hosts, and the errors its pages logged. Requests to
     any other host are recorded and blocked, so that the test itself sends nothing out."""
 
-    def __init__(self, context, site_url: str, site: Path | None = None):
+    def __init__(self, context, site_url: str):
         self.host = urlsplit(site_url).netloc
-        self.site_path = urlsplit(site_url).path.rstrip("/")
-        self.site = site  # the built site, to hand out its search indexes without their documents
-        self.empty_search = False  # whether the page being visited gets an index without documents
         self.foreign: list[str] = []
         self.errors: list[str] = []
-        self.indexes: list[tuple[str, bool]] = []  # (page, whether it got the documents) per index fetched
         self.path = ""
         context.route("**/*", self._route)
 
     def _route(self, route) -> None:
         url = urlsplit(route.request.url)
-        if url.netloc == self.host and url.path.endswith(SEARCH_INDEX):
-            self.indexes.append((self.path, not self.empty_search))
-        if self.empty_search and url.netloc == self.host and url.path.endswith(SEARCH_INDEX):
-            route.fulfill(json=self._index_without_documents(url.path))
-        elif url.scheme in LOCAL_SCHEMES or url.netloc == self.host:
+        if url.scheme in LOCAL_SCHEMES or url.netloc == self.host:
             route.continue_()
         else:
             self.foreign.append(f"{self.path}: {route.request.url}")
             route.abort("blockedbyclient")
-
-    def _index_without_documents(self, path: str) -> dict:
-        file = self.site / path.removeprefix(self.site_path).lstrip("/")
-        return {**json.loads(file.read_text(encoding="utf-8")), "docs": []}
 
     def watch(self, page) -> None:
         page.on("console", lambda m: m.type == "error" and self.errors.append(f"{self.path}: {m.text}"))
@@ -121,7 +100,6 @@ class Findings:
     foreign: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     wrong_palette: list[str] = field(default_factory=list)
-    fully_indexed: list[str] = field(default_factory=list)  # the pages whose search indexed every document
 
 
 def visit_pages(browser, site_url: str, site: Path, share: tuple[int, int] = (0, 1)) -> Findings:
@@ -130,12 +108,12 @@ def visit_pages(browser, site_url: str, site: Path, share: tuple[int, int] = (0,
     index, count = share
     paths, variant_pages = page_paths(site)[index::count], set(pages_with_every_component(site))
     context = browser.new_context(color_scheme="light", viewport=VIEWPORTS["desktop"])
-    watch = PageWatch(context, site_url, site)
+    watch = PageWatch(context, site_url)
     page = context.new_page()
     watch.watch(page)
     try:
         for path in paths:
-            watch.path, watch.empty_search = path, path not in variant_pages
+            watch.path = path
             page.goto(site_url + path, wait_until="load")
             _check(page, path, FIRST_VARIANT, source, findings)
             if path in variant_pages:
@@ -145,7 +123,6 @@ def visit_pages(browser, site_url: str, site: Path, share: tuple[int, int] = (0,
     finally:
         context.close()
     findings.foreign, findings.errors = watch.foreign, watch.errors
-    findings.fully_indexed = [path for path, full in watch.indexes if full]
     return findings
 
 

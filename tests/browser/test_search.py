@@ -1,6 +1,6 @@
 """Search works the way a reader types: each query of the table below, typed into the search box
-key by key, puts the expected page first; a shared search link opens with results; and opening a
-result highlights the words searched for.
+key by key, puts the expected page first; a shared search link opens with results; opening a
+result highlights the words searched for; and the index is built only once a reader searches.
 
 The expected pages are written here by hand, as a reader would expect them: a participant's own
 page for any of its common names, a person's page for the surname or the full name, a theme's
@@ -219,6 +219,27 @@ def test_text_put_in_with_no_key_released_is_searched(context, site_url, edition
         page.wait_for_function("() => window.__searches.ready === true")
         page.locator(SEARCH_BOX).evaluate(PASTE, query)
         expect(page.locator(f"{FIRST_RESULT} a.md-search-result__link").first).to_have_attribute("href", re.compile(re.escape(expected)))
+    finally:
+        page.close()
+
+
+def test_the_index_is_built_at_the_first_search_not_as_a_page_loads(context, site_url):
+    """A page read without a search spares the browser the building of the index. What shows it:
+    Material's worker loads its Japanese segmenter and stemmer as it builds the index, so on the
+    Japanese edition they are asked for at the first query, not before; the query is answered."""
+    asked: list[str] = []
+    context.on("request", lambda request: "/lunr/" in request.url and asked.append(request.url))
+    page = context.new_page()
+    try:
+        page.add_init_script(COUNT_SEARCHES)
+        page.goto(site_url + "/ja/", wait_until="networkidle")
+        page.wait_for_function("() => window.__searches.ready === true")
+        assert asked == [], "the index was built before any search"
+        page.locator(SEARCH_BOX).click()
+        search(page, "ウルソ")
+        assert any(url.endswith("/tinyseg.js") for url in asked)
+        expect(page.locator(f"{FIRST_RESULT} a.md-search-result__link").first).to_have_attribute(
+            "href", re.compile(re.escape("/ja/people/adolfo-urso/")))
     finally:
         page.close()
 

@@ -28,12 +28,21 @@
  *
  * In the results, a page's tags keep only those the page shows: the other names a page is found
  * by stay out of sight, and so do the words that a rewrite replaced.
+ *
+ * The index is built when the reader first searches, not when the page loads. Every page hands
+ * its worker the whole index as it loads, and building it costs the browser about half a second
+ * of CPU on a desktop computer (more on a phone) on every page, though most pages are read
+ * without a search. So the page's setup is kept, the page is told at once that search is ready
+ * (the empty query it then sends gets no results, as Material answers it), and the setup goes to
+ * Material's worker with the first query that has words in it. Queries typed while the index is
+ * being built wait for it, and each is then answered in turn, as Material's worker answers every
+ * query.
  */
 (function () {
   "use strict";
 
   var record = RECORD_SEARCH;
-  var SETUP = 0, QUERY = 2, RESULT = 3;
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var SYNTAX = /["+~^*:]|(?:^|\s)-/;
   var LETTERS = /^\p{L}+$/u;
   var SHORTEST_SLIP = 5;  // letters a word needs before a slip in it is forgiven
@@ -251,15 +260,51 @@
     });
   }
 
+  var setup = null;     // the page's setup, kept until the first query with words in it
+  var building = false; // whether Material's worker is building the index
+  var built = false;
+  var waiting = [];     // the queries typed while the index is being built
+
+  function handOn(message) {
+    self.dispatchEvent(new MessageEvent("message", {data: message}));
+  }
+
+  function build() {
+    building = true;
+    learn(setup.data);
+    handOn(setup);
+    setup = null;
+  }
+
   addEventListener("message", function (event) {
     var message = event.data;
-    if (!message) return;
-    if (message.type === SETUP) learn(message.data);
-    else if (message.type === QUERY) message.data = rewrite(message.data);
+    if (!message || built) {
+      if (message && message.type === QUERY) message.data = rewrite(message.data);
+      return;
+    }
+    if (message.type === SETUP && !building) {
+      event.stopImmediatePropagation();
+      setup = message;
+      self.postMessage({type: READY});
+    } else if (message.type === QUERY) {
+      event.stopImmediatePropagation();
+      if (!building && !String(message.data).trim()) {
+        self.postMessage({type: RESULT, data: {items: []}});
+        return;
+      }
+      waiting.push(message);
+      if (!building) build();
+    }
   });
 
   var send = self.postMessage;
   self.postMessage = function (message) {
+    if (message && message.type === READY && building) {
+      building = false;
+      built = true;
+      waiting.splice(0).forEach(handOn);
+      return;
+    }
     if (message && message.type === RESULT && message.data) tidy(message.data);
     return send.apply(self, arguments);
   };
