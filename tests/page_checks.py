@@ -9,7 +9,9 @@ switch, as a reader would. Those pages show the same as all of them would:
 - a palette changes colours only (Material's palettes and record.css set colours through CSS
   custom properties under [data-md-color-scheme], the attribute the switch sets), so it can break
   contrast but not structure, names or roles: in the dark palette axe runs only its rules about
-  colour (COLOUR_RULES);
+  colour (COLOUR_RULES). The one element a palette swaps is the palette switch in the header, the
+  same on every page, which shows its other button: every rule is run once on a page loaded in
+  the dark palette;
 - a width changes layout only (media queries: the drawer, the tabs, the tables that scroll), so it
   can hide, show or move elements but not change what they are;
 - both act on elements through their tag and classes, and pages of one kind come from one
@@ -119,7 +121,7 @@ def visit_pages(browser, site_url: str, site: Path, share: tuple[int, int] = (0,
             if path in variant_pages:
                 _check_other_variants(page, path, source, findings)
                 page.wait_for_load_state("networkidle")
-        _check_palette_preference(browser, site_url + paths[0], findings)
+        _check_palette_preference(browser, site_url + paths[0], source, findings)
     finally:
         context.close()
     findings.foreign, findings.errors = watch.foreign, watch.errors
@@ -137,8 +139,8 @@ def _check(page, path: str, variant: tuple[str, str], source: str, findings: Fin
 
 def _check_other_variants(page, path: str, source: str, findings: Findings) -> None:
     """Phone width, then the dark palette at phone and desktop width, where the rules about colour
-    are run (a palette changes nothing else); then back to light, so the next page loads as the
-    first variant again (Material keeps the reader's choice)."""
+    are run; then back to light, so the next page loads as the first variant again (Material keeps
+    the reader's choice)."""
     page.set_viewport_size(VIEWPORTS["phone"])
     _settle(page)
     _check(page, path, ("light", "phone"), source, findings)
@@ -168,15 +170,19 @@ def _settle(page) -> None:
     }""")
 
 
-def _check_palette_preference(browser, url: str, findings: Findings) -> None:
-    """A page loaded fresh follows the palette the reader's system prefers."""
+def _check_palette_preference(browser, url: str, source: str, findings: Findings) -> None:
+    """A page loaded fresh follows the palette the reader's system prefers. In the dark palette,
+    every rule is run on it once: the palette switch shows the other of its two buttons there."""
     for palette, scheme in PALETTES.items():
-        context = browser.new_context(color_scheme=palette)
+        context = browser.new_context(color_scheme=palette, viewport=VIEWPORTS["desktop"])
         try:
             page = context.new_page()
             page.goto(url, wait_until="load")
             shown = page.get_attribute("body", "data-md-color-scheme")
             if shown != scheme:
                 findings.wrong_palette.append(f"{url} loaded with a {palette} preference shows {shown!r}")
+            if palette == "dark":
+                findings.violations[(palette, "desktop")] += [
+                    describe(f"{url} (loaded in the dark palette)", v) for v in axe_violations(page, source)]
         finally:
             context.close()
