@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -53,10 +54,24 @@ def test_every_item_shows_its_source(built_site, record):
             assert f'href="../about/#{ref.document}-{ref.section}"' in section, f"{statement.id} does not cite {ref}"
 
 
-def test_every_item_page_is_in_the_navigation(built_site, record):
-    home = page_html(built_site, "index.md")
+NAVIGATION_LINK = re.compile(r'<a href="([^"#]+)" class="md-nav__link')
+
+
+def navigation_links(site: Path, uri: str) -> set[str]:
+    """The pages the navigation of the page built from `uri` links to, as paths from the site's root."""
+    page = "/" + uri.removesuffix(".md").removesuffix("index") + ("" if uri.endswith("index.md") else "/")
+    return {urljoin(page, href) for href in NAVIGATION_LINK.findall(page_html(site, uri))}
+
+
+def test_every_item_page_is_in_the_navigation_of_its_section(built_site, record):
+    """The navigation holds the sections on every page, and the items of the section a reader is
+    in (Material prunes the other sections to their titles, which lead to their index pages)."""
+    sections = navigation_links(built_site, "index.md")
     for item in [*record.participants, *record.people, *record.themes, *record.events]:
-        assert f'href="{src_uri(item).removesuffix(".md")}/"' in home, f"{item.id} is missing from the navigation"
+        section = src_uri(item).split("/")[0]
+        assert f"/{section}/" in sections, f"the section {section} is missing from the navigation"
+        shown = navigation_links(built_site, f"{section}/index.md") & navigation_links(built_site, src_uri(item))
+        assert "/" + src_uri(item).removesuffix(".md") + "/" in shown, f"{item.id} is missing from its section's navigation"
 
 
 def test_theme_without_statements_says_so(built_site, record):
