@@ -3,9 +3,11 @@ file, the line and the field, before anything is built."""
 
 from __future__ import annotations
 
+import referencing
 import yaml
 
 from data_edits import edited_data, problems_of
+from meeting_record.data.load_record import _inlined_or_as_written
 from meeting_record.data.yaml_source import MAX_BYTES
 from project import DATA
 
@@ -39,3 +41,29 @@ def test_a_data_file_past_the_size_limit_is_refused_unread(tmp_path):
     size = (data / "talks.yml").stat().st_size
     assert problems_of(data) == (f"The data has 1 problem; nothing was built.\n"
                                  f"  data/talks.yml: the file is {size:,} bytes; data files may be at most {MAX_BYTES:,}")
+
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _resolver(*schemas: dict) -> referencing.Resolver:
+    return referencing.Registry().with_resources(
+        (schema["$id"], referencing.Resource.from_contents(schema)) for schema in schemas).resolver()
+
+
+def test_a_reference_is_checked_through_what_it_refers_to_in_its_place():
+    """The schemas' references are looked up once, when the validators are made: each `$ref`
+    becomes an `allOf` of what it refers to, where the `$ref` stood (keywords are checked in
+    order, and the messages follow)."""
+    common = {"$schema": DRAFT, "$id": "https://example.org/common", "$defs": {"id": {"type": "string", "pattern": "^[a-z]+$"}}}
+    item = {"$schema": DRAFT, "$id": "https://example.org/item",
+            "properties": {"id": {"type": "string", "$ref": "common#/$defs/id", "x-expected": "an id"}}}
+    field = _inlined_or_as_written(item, _resolver(common, item))["properties"]["id"]
+    assert list(field) == ["type", "allOf", "x-expected"]
+    assert field["allOf"] == [common["$defs"]["id"]]
+
+
+def test_a_schema_that_refers_to_itself_is_checked_as_written():
+    tree = {"$schema": DRAFT, "$id": "https://example.org/tree", "type": "object",
+            "properties": {"children": {"type": "array", "items": {"$ref": "#"}}}}
+    assert _inlined_or_as_written(tree, _resolver(tree)) is tree
