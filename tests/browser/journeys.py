@@ -6,10 +6,26 @@ from __future__ import annotations
 from playwright.sync_api import Locator, Page, expect
 
 
+# Material closes the search and the drawer 125 ms after each instant navigation (when its
+# `location$`, which it exposes on window, changes), so a reader's next step comes after that: a
+# click on the search box within those 125 ms would open a search that then closes. Each such
+# navigation marks, once that close has happened, that the page has settled; a page loaded afresh
+# has nothing to wait for.
+MARK_SETTLING = """() => {
+  window.__settled = false;
+  location$.subscribe(() => setTimeout(() => { window.__settled = true; }, 125));
+}"""
+SETTLED = "() => window.__settled !== false"
+
+
 def follow(link: Locator) -> None:
-    """Point at a figure's box, as a reader does, and follow it."""
+    """Point at a figure's box, as a reader does, and follow it; then wait, as a reader would,
+    until the page it leads to has settled."""
+    page = link.page
+    page.evaluate(MARK_SETTLING)
     link.hover()
     link.click()
+    page.wait_for_function(SETTLED)
 
 
 def open_first_result(page: Page, query: str) -> None:
