@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from builds import timed_build
+from export_markdown import THEME_WORDS
 
 EXPORT_HOOK = Path(__file__).with_name("export_markdown.py")
 THEME_WORDS_HOOK = Path(__file__).with_name("theme_words.py")
@@ -56,6 +57,6 @@ def no_hooks_config(project_config: Path, export: Path) -> Path:
     gives them."""
     config = project_config.parent / "bench-no-hooks.yml"
     overrides = {"INHERIT": project_config.name, "hooks": [str(THEME_WORDS_HOOK)], "docs_dir": str(export / "docs"),
-                 "extra": {"bench_theme_words": str(export / "theme-words.json")}}
+                 "extra": {"bench_theme_words": str(export / THEME_WORDS)}}
     config.write_text(yaml.safe_dump(overrides), encoding="utf-8")
     return config

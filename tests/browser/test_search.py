@@ -152,6 +152,7 @@ COUNT_SEARCHES = """
 ANSWERED_SINCE = "sent => window.__searches.sent > sent && window.__searches.sent === window.__searches.answered"
 SEARCHES_SENT = "() => window.__searches.sent"
 NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+SEARCH_READY = "() => window.__searches.ready === true"
 SEARCH_BOX = "input.md-search__input"
 FIRST_RESULT = ".md-search-result__list > li:first-child"
 # What a browser does when text is pasted into a box: the text goes in, and the box says so.
@@ -216,7 +217,7 @@ def test_text_put_in_with_no_key_released_is_searched(context, site_url, edition
     all Material's search listens for."""
     page = open_search(context, site_url + edition)
     try:
-        page.wait_for_function("() => window.__searches.ready === true")
+        page.wait_for_function(SEARCH_READY)
         page.locator(SEARCH_BOX).evaluate(PASTE, query)
         expect(page.locator(f"{FIRST_RESULT} a.md-search-result__link").first).to_have_attribute("href", re.compile(re.escape(expected)))
     finally:
@@ -229,13 +230,11 @@ def test_the_index_is_built_at_the_first_search_not_as_a_page_loads(context, sit
     Japanese edition they are asked for at the first query, not before; the query is answered."""
     asked: list[str] = []
     context.on("request", lambda request: "/lunr/" in request.url and asked.append(request.url))
-    page = context.new_page()
+    page = open_search(context, site_url + "/ja")
     try:
-        page.add_init_script(COUNT_SEARCHES)
-        page.goto(site_url + "/ja/", wait_until="networkidle")
-        page.wait_for_function("() => window.__searches.ready === true")
+        page.wait_for_function(SEARCH_READY)
+        page.wait_for_load_state("networkidle")
         assert asked == [], "the index was built before any search"
-        page.locator(SEARCH_BOX).click()
         search(page, "ウルソ")
         assert any(url.endswith("/tinyseg.js") for url in asked)
         expect(page.locator(f"{FIRST_RESULT} a.md-search-result__link").first).to_have_attribute(

@@ -27,6 +27,11 @@ def in_language(value: Any, language: str = ENGLISH) -> Any:
     return value[language] if is_bilingual(value) else value
 
 
+def primary_language(tag: str) -> str:
+    """The language of a language tag, without its region: 'ja' for a source written in 'ja-JP'."""
+    return tag.split("-")[0]
+
+
 def check_language(language: str) -> str:
     if language not in LANGUAGES:
         raise ValueError(f"the record is written in {', '.join(LANGUAGES)}, not in {language!r}")

@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 
 from meeting_record.data.addresses import slug
 from meeting_record.data.kinds import KINDS
-from meeting_record.data.languages import ENGLISH, in_language, is_bilingual, texts_by_language
+from meeting_record.data.languages import ENGLISH, in_language, is_bilingual, primary_language, texts_by_language
 from meeting_record.data.problems import Problem
 from meeting_record.data.schema_messages import field_label
 from meeting_record.data.yaml_source import Document
@@ -142,14 +142,16 @@ def wordings_are_shown(documents: Documents) -> list[Problem]:
     """Each wording a source's section lists (a name or title exactly as it writes it) is a text the
     data shows in the source's language: the site cites the section wherever it shows that text."""
     document, found = documents["sources"], []
+    shown: dict[str, set[str]] = {}  # every text of the data, by language
     for s, source in enumerate(document.data["sources"]):
         if not any("wordings" in section for section in source["sections"]):
             continue
-        language = source["language"].split("-")[0]
-        shown = {text for other in documents.values() for text in _texts_in(other.data, language)}
+        language = primary_language(source["language"])
+        if language not in shown:
+            shown[language] = {text for other in documents.values() for text in _texts_in(other.data, language)}
         for c, section in enumerate(source["sections"]):
             for w, wording in enumerate(section.get("wordings", [])):
-                if wording not in shown:
+                if wording not in shown[language]:
                     found.append(_problem(document, ("sources", s, "sections", c, "wordings", w),
                                           f"{wording!r} is no text of the data in {language!r}: write it exactly as the item that shows it does"))
     return found

@@ -134,4 +134,3 @@ def month_names(words: dict[str, str]) -> tuple[str, ...]:
     return (words["month_january"], words["month_february"], words["month_march"], words["month_april"],
             words["month_may"], words["month_june"], words["month_july"], words["month_august"],
             words["month_september"], words["month_october"], words["month_november"], words["month_december"])
-

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from meeting_record.data.kinds import kind_of
-from meeting_record.data.languages import ENGLISH
+from meeting_record.data.languages import ENGLISH, primary_language
 from meeting_record.data.record import Item, Record, SourceRef, Wording
 
 
@@ -55,7 +55,7 @@ def quotations(records: dict[str, Record], language: str, owner: object, field: 
     text in its source's language, where that is not the page's."""
     record, found = records[language], []
     for index, wording in enumerate(getattr(owner, field)):
-        written_in = record.get(wording.sources[0].document).language.split("-")[0]
+        written_in = primary_language(record.get(wording.sources[0].document).language)
         original = getattr(_same_item(records[written_in], owner), field)[index].text if written_in in records else None
         if original is None or original == wording.text:
             found.append(Quotation(wording, None))
