@@ -1,6 +1,11 @@
-"""Search works the way a reader types: each query of the table below, typed into the search box
-key by key, puts the expected page first; a shared search link opens with results; opening a
-result highlights the words searched for; and the index is built only once a reader searches.
+"""Search works the way a reader types: each query of the table below puts the expected page
+first; a query typed key by key is searched as it is typed; a shared search link opens with
+results; opening a result highlights the words searched for; and the index is built only once a
+reader searches.
+
+The queries of the tables are pasted into the search box, each one search: typed key by key, each
+would be searched once a key, a query for every part typed, which the table does not ask about.
+The journeys below type key by key.
 
 The expected pages are written here by hand, as a reader would expect them: a participant's own
 page for any of its common names, a person's page for the surname or the full name, a theme's
@@ -184,12 +189,17 @@ def search_page(context, site_url):
     return open_search(context, site_url)
 
 
-def search(page: Page, query: str) -> list[str]:
-    """Type `query` key by key into the open search box (`type_query`); the links of the first result."""
+def paste(page: Page, query: str) -> None:
+    page.locator(SEARCH_BOX).evaluate(PASTE, query)
+
+
+def search(page: Page, query: str, put_in=type_query) -> list[str]:
+    """Put `query` into the open search box, emptied first, as `put_in` does (typed key by key
+    unless told); the links of the first result, once every search it made is answered."""
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
     sent = page.evaluate(SEARCHES_SENT)
-    type_query(page, query)
+    put_in(page, query)
     page.wait_for_function(ANSWERED_SINCE, arg=sent, polling=25)
     page.evaluate(NEXT_FRAMES)
     expect(page.locator(FIRST_RESULT)).to_be_attached()
@@ -198,7 +208,7 @@ def search(page: Page, query: str) -> list[str]:
 
 @pytest.mark.parametrize(("query", "expected", "section"), QUERIES, ids=[q for q, _, _ in QUERIES])
 def test_query_puts_the_expected_page_first(search_page, query, expected, section):
-    links = [urlsplit(link) for link in search(search_page, query)]
+    links = [urlsplit(link) for link in search(search_page, query, paste)]
     assert links[0].path == expected, f"{query!r}: first result is {links[0].path}, not {expected}"
     if section:
         sections = [link.fragment for link in links[1:]]
@@ -278,7 +288,7 @@ WHOLE_NAMES = [("Steve Lang", {"steve", "lang"}), ("Lang", {"lang"}), ("UK", {"u
 
 @pytest.mark.parametrize(("query", "words"), WHOLE_NAMES, ids=[q for q, _ in WHOLE_NAMES])
 def test_a_name_matches_whole_words_only(search_page, query, words):
-    search(search_page, query)
+    search(search_page, query, paste)
     marked = {text.casefold() for text in texts(search_page, ".md-search-result__list mark")}
     assert marked and marked <= words, f"{query!r} highlights {sorted(marked - words)} in the results"
 
@@ -297,7 +307,7 @@ def test_results_show_only_the_tags_pages_show(search_page, query, built_site):
     tags_page = (built_site / "tags" / "index.html").read_text(encoding="utf-8")
     tags = {html.unescape(tag) for tag in re.findall(r'<h2 id="tag:[^"]*">\s*<span class="md-tag">([^<]+)</span>', tags_page)}
     assert len(tags) > 10, "the tags page lists no tags"
-    search(search_page, query)
+    search(search_page, query, paste)
     shown = [text.strip() for text in texts(search_page, ".md-search-result__list .md-tag")]
     assert shown, f"{query!r}: no result shows a tag"
     assert set(shown) <= tags, f"{query!r}: the results show {sorted(set(shown) - tags)}, which are not tags"
