@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+def closed_port():
+    """A port of 127.0.0.1 held, and never listened on, for the length of the run: a connection to
+    it is refused at once."""
+    held = socket.socket()
+    held.bind(("127.0.0.1", 0))
+    yield held.getsockname()[1]
+    held.close()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict, closed_port: int) -> dict:
+    """Every request to a host other than 127.0.0.1, where the tests serve the site, goes to a proxy
+    at the closed port, so it fails at once and nothing leaves the machine; the tests see it asked
+    for all the same (page_checks.PageWatch)."""
+    proxy = {"server": f"http://127.0.0.1:{closed_port}", "bypass": "127.0.0.1"}
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "proxy": proxy}
 
 
 @pytest.fixture(scope="session")

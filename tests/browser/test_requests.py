@@ -1,7 +1,8 @@
 """A search loads from the site's own host alone and logs no console error (every page is checked
 the same way in test_every_page.py), and a request to another host is caught.
 
-Requests to any other host are recorded and blocked, so that the test itself sends nothing out."""
+Requests to any other host are recorded, and the browser refuses to send them (conftest.py), so
+that the test itself sends nothing out."""
 
 from __future__ import annotations
 
