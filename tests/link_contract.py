@@ -54,11 +54,14 @@ def published_links(site: Path) -> set[str]:
 
 def broken_links(contract: list[str], site: Path) -> list[str]:
     """The links of `contract` that the built site in `site` no longer keeps."""
-    broken = []
+    broken, ids_at = [], {}
     for link in contract:
         address, _, anchor = link.partition("#")
-        markup = _follow(site, address)
-        if markup is None or (anchor and anchor not in _ids(markup)):
+        if address not in ids_at:  # each page read once, however many of its anchors the contract holds
+            markup = _follow(site, address)
+            ids_at[address] = None if markup is None else _ids(markup)
+        ids = ids_at[address]
+        if ids is None or (anchor and anchor not in ids):
             broken.append(link)
     return broken
 

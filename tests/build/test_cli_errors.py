@@ -17,12 +17,6 @@ def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, env=env, timeout=300)
 
 
-def test_clean_build_prints_no_warning(tmp_path):
-    result = mkdocs_build(project_copy(tmp_path))
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr and "ERROR" not in result.stderr
-
-
 def test_data_error_stops_the_build_without_traceback(tmp_path):
     project = project_copy(tmp_path)
     people = project / "data" / "people.yml"

@@ -1,6 +1,7 @@
 """Two builds of the same sources are byte-identical, wherever and whenever they run: `make build`
 dates the output from SOURCE_DATE_EPOCH (the last commit, or a fixed date outside git), never the
-clock, and nothing depends on the folder, the time zone or Python's hash seed."""
+clock, and nothing depends on the folder, the time zone or Python's hash seed. And a clean build,
+as a person runs it, prints no warning."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import gzip
 import struct
 from pathlib import Path
 
-from project import make_build, project_copy
+import pytest
+
+from project import build_site, make_build, project_copy
 
 FALLBACK_DATE = datetime.date(2024, 3, 18)  # the Makefile's date outside a git checkout
 
@@ -18,20 +21,43 @@ def tree(site: Path) -> dict[str, bytes]:
     return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
-def test_two_builds_are_byte_identical_and_dated_from_source_date_epoch(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "elsewhere" / "b").mkdir(parents=True)
-    first, second = project_copy(tmp_path / "a"), project_copy(tmp_path / "elsewhere" / "b")
-    assert make_build(first, PYTHONHASHSEED="1", TZ="UTC").returncode == 0
-    assert make_build(second, PYTHONHASHSEED="2", TZ="Asia/Tokyo", LC_ALL="C.UTF-8").returncode == 0
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[str]]:
+    """`make build` in two copies of the project, in other folders, with other hash seeds, time
+    zones and locales: the two projects, and what each build printed on its error stream."""
+    folder = tmp_path_factory.mktemp("reproducible")
+    (folder / "a").mkdir()
+    (folder / "elsewhere" / "b").mkdir(parents=True)
+    first, second = project_copy(folder / "a"), project_copy(folder / "elsewhere" / "b")
+    printed = []
+    for project, env in ((first, {"PYTHONHASHSEED": "1", "TZ": "UTC"}),
+                         (second, {"PYTHONHASHSEED": "2", "TZ": "Asia/Tokyo", "LC_ALL": "C.UTF-8"})):
+        run = make_build(project, **env)
+        assert run.returncode == 0, run.stderr
+        printed.append(run.stderr)
+    return first, second, printed
+
+
+def test_two_builds_are_byte_identical_and_dated_from_the_source(two_builds):
+    first, second, _ = two_builds
     one, two = tree(first / "site"), tree(second / "site")
     assert len(one) > 40
     assert sorted(one) == sorted(two)
     assert [name for name in one if one[name] != two[name]] == []
     assert _gzip_date(first / "site" / "sitemap.xml.gz") == FALLBACK_DATE
 
-    assert make_build(first, SOURCE_DATE_EPOCH="1710460800").returncode == 0
-    assert _gzip_date(first / "site" / "sitemap.xml.gz") == datetime.date(2024, 3, 15)
+
+def test_a_clean_build_prints_no_warning(two_builds):
+    for printed in two_builds[2]:
+        assert "WARNING" not in printed and "ERROR" not in printed, printed
+
+
+def test_the_date_is_source_date_epochs(tmp_path, monkeypatch):
+    """As `make build` passes it on from the environment (the English edition alone: every edition
+    is dated alike)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1710460800")
+    site = build_site(tmp_path / "site", editions=False)
+    assert _gzip_date(site / "sitemap.xml.gz") == datetime.date(2024, 3, 15)
 
 
 def _gzip_date(path: Path) -> datetime.date:
