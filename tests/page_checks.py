@@ -19,7 +19,8 @@ switch, as a reader would. Those pages show the same as all of them would:
   palette or a width can change on any page of a kind is found, with the same tag and classes, on
   the pages `pages_with_every_component` picks for that kind. So those pages are checked in each
   of the four variants, and a contrast or layout fault of any page shows on one of them.
-The palette the reader's system asks for is checked on a page loaded fresh in each palette.
+The palette the reader's system asks for is checked once, on the first page, loaded fresh in
+each palette.
 
 The requests a page makes are watched from its load on. What its markup asks for (images,
 styles, scripts, frames) is asked for before the `load` event, which every visit waits for; what
@@ -120,7 +121,8 @@ def visit_pages(browser, site_url: str, site: Path, share: tuple[int, int] = (0,
             if path in variant_pages:
                 _check_other_variants(page, path, source, findings)
                 page.wait_for_load_state("networkidle")
-        _check_palette_preference(browser, site_url + paths[0], source, findings)
+        if index == 0:  # once, on the first page
+            _check_palette_preference(browser, site_url + paths[0], source, findings)
     finally:
         context.close()
     findings.foreign, findings.errors = watch.foreign, watch.errors
