@@ -60,6 +60,8 @@ class _Build:
     publication = None  # the open data files, published beside the pages
     citations = None    # each item's citation as CSL-JSON, by path
     search_workers = None  # Material's search worker and the site's, which imports it
+    checked = None      # the data, read and checked at the start of the build
+    building_editions = False  # while the other editions build inside this one, from its data
 
 
 def _use_the_code_on_disk() -> None:
@@ -78,15 +80,16 @@ def _use_the_code_on_disk() -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _use_the_code_on_disk()
     data_dir = Path(config.config_file_path).parent / "data"
-    try:
-        checked = check_data(data_dir)
-    except DataError as error:
-        raise PluginError(str(error)) from None
+    if not _Build.building_editions:  # an edition built inside this build has its code and its data
+        _use_the_code_on_disk()
+        try:
+            _Build.checked = check_data(data_dir)
+        except DataError as error:
+            raise PluginError(str(error)) from None
     # The pages are in the edition's language; the open data carries every language, converted
     # from the same check.
-    records = {language: checked.record(language) for language in LANGUAGES}
+    records = {language: _Build.checked.record(language) for language in LANGUAGES}
     _Build.language = config.theme.get("language", ENGLISH)
     _Build.record = records[_Build.language]
     config.extra["alternate"] = editions_from(config.extra.get("alternate") or [], _Build.language,
@@ -219,9 +222,14 @@ def editions_from(alternate: list[dict], language: str, directory_urls: bool, si
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Build each other edition (`extra.editions`: folder → configuration, e.g. `ja: mkdocs.ja.yml`)
     into its folder of this site, with this build's address, URL style and strictness, so that
-    `mkdocs build` and `mkdocs serve` make the whole site. A failed edition fails the build."""
-    for folder, config_file in (config.extra.get("editions") or {}).items():
-        build(load_config(str(Path(config.config_file_path).parent / config_file), strict=config.strict,
-                          site_dir=str(Path(config.site_dir) / folder),
-                          site_url=f"{config.site_url}{folder}/" if config.site_url else "",
-                          use_directory_urls=config.use_directory_urls))
+    `mkdocs build` and `mkdocs serve` make the whole site. A failed edition fails the build. The
+    editions share this build's code and data, read and checked once."""
+    _Build.building_editions = True
+    try:
+        for folder, config_file in (config.extra.get("editions") or {}).items():
+            build(load_config(str(Path(config.config_file_path).parent / config_file), strict=config.strict,
+                              site_dir=str(Path(config.site_dir) / folder),
+                              site_url=f"{config.site_url}{folder}/" if config.site_url else "",
+                              use_directory_urls=config.use_directory_urls))
+    finally:
+        _Build.building_editions = False
