@@ -25,6 +25,7 @@ from scheduling import shared_build_scheduler
 SUBPATH = "g7-2024"  # the folder the subpath build is served from, as a repository's name would be
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: without the plugin (-p no:xdist), not called
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
     return shared_build_scheduler(config, log)
 

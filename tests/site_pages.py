@@ -3,6 +3,7 @@ stubs left out (they hold no content, only a refresh to the page that replaced t
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -58,7 +59,8 @@ def components(site: Path, path: str) -> set[tuple[str, ...]]:
     return found
 
 
-def pages_with_every_component(site: Path) -> list[str]:
+@functools.cache  # a site is built once and then only read: its pages are read once in a test process
+def pages_with_every_component(site: Path) -> tuple[str, ...]:
     """Few pages of each kind that between them hold every kind of element (tag and classes) found on
     any page of that kind: the page with the most, then the page adding the most not yet held, and so on."""
     kinds: dict[str, list[str]] = {}
@@ -72,7 +74,7 @@ def pages_with_every_component(site: Path) -> list[str]:
             best = max(paths, key=lambda path: len(held[path] & missing))
             chosen.append(best)
             missing -= held[best]
-    return chosen
+    return tuple(chosen)
 
 
 def language_of(relative: str) -> str:
