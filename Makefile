@@ -1,7 +1,7 @@
 # The one place where the project's commands live; README and CI call these targets.
 #   make serve   install, build and serve the site on http://127.0.0.1:8000
 #   make test    install everything (Chromium included) and run every test
-#   make check   the data and build tests, without a browser: under a minute and a half
+#   make check   the data and build tests, without a browser: about a minute
 #   make build   build the site into site/, replacing it only when the build succeeds
 #   make offline write dist/g7-ministerial-2024-offline.zip, the site to read from disk with no network
 #   make links   add new page addresses and anchors to the link contract (tests/links/contract.txt)
