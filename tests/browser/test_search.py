@@ -3,9 +3,9 @@ first; a query typed key by key is searched as it is typed; a shared search link
 results; opening a result highlights the words searched for; and the index is built only once a
 reader searches.
 
-The queries of the tables are pasted into the search box, each one search: typed key by key, each
-would be searched once a key, a query for every part typed, which the table does not ask about.
-The journeys below type key by key.
+The queries of the tables are pasted, so that each is one search: typed key by key, a query is
+also searched at every key, for each part typed, which the tables do not judge. The journeys
+below type key by key.
 
 The expected pages are written here by hand, as a reader would expect them: a participant's own
 page for any of its common names, a person's page for the surname or the full name, a theme's

@@ -52,9 +52,9 @@ def test_a_clean_build_prints_no_warning(two_builds):
         assert "WARNING" not in printed and "ERROR" not in printed, printed
 
 
-def test_the_date_is_source_date_epochs(tmp_path, monkeypatch):
-    """As `make build` passes it on from the environment (the English edition alone: every edition
-    is dated alike)."""
+def test_the_build_is_dated_from_source_date_epoch(tmp_path, monkeypatch):
+    """The variable as `make build` passes it on from the environment, or sets it from the last
+    commit (built here in-process, the English edition alone: every edition is dated alike)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1710460800")
     site = build_site(tmp_path / "site", editions=False)
     assert _gzip_date(site / "sitemap.xml.gz") == datetime.date(2024, 3, 15)
