@@ -17,30 +17,38 @@ LUMINANCE = """([el, property]) => {
 }"""
 
 
+@pytest.fixture(scope="module")
+def contexts(browser):
+    """A browser context at a phone's width, and one in each palette the reader's system may ask for."""
+    made = {"phone": browser.new_context(viewport=PHONE),
+            **{scheme: browser.new_context(color_scheme=scheme) for scheme in ("light", "dark")}}
+    yield made
+    for context in made.values():
+        context.close()
+
+
 @pytest.mark.parametrize("name", FIGURE_PAGES)
-def test_figure_fits_a_phone_screen(browser, site_url, name):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
+def test_figure_fits_a_phone_screen(contexts, site_url, name):
+    page = contexts["phone"].new_page()
     page.goto(site_url + FIGURE_PAGES[name])
     box = page.locator(f"#figure-{name} .fig-drawing").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
     assert box["width"] > PHONE["width"] * 0.8, "the drawing uses the width it has"
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    context.close()
+    page.close()
 
 
 @pytest.mark.parametrize("name", FIGURE_PAGES)
-def test_figure_text_follows_the_palette(browser, site_url, name):
+def test_figure_text_follows_the_palette(contexts, site_url, name):
     luminance = {}
     for scheme in ("light", "dark"):
-        context = browser.new_context(color_scheme=scheme)
-        page = context.new_page()
+        page = contexts[scheme].new_page()
         page.goto(site_url + FIGURE_PAGES[name])
         chip = page.locator(f"#figure-{name} .fig-chip:not(.fig-chip--marked)").first
         label = chip.locator("a").first
         luminance[scheme] = (label.evaluate(f"el => ({LUMINANCE})([el, 'color'])"),
                              chip.evaluate(f"el => ({LUMINANCE})([el, 'backgroundColor'])"))
-        context.close()
+        page.close()
     (light_text, light_chip), (dark_text, dark_chip) = luminance["light"], luminance["dark"]
     assert light_text < light_chip and dark_text > dark_chip, luminance
 
