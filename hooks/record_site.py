@@ -28,6 +28,11 @@ from mkdocs.structure.pages import Page
 
 from mkdocs.utils import get_relative_url
 
+PACKAGE = "meeting_record"
+# Whether this file's imports below are the first of the package in this process: then the build
+# that loaded this file runs the code as it is on disk, with no need to import it again.
+_FIRST_IMPORT = not any(name.split(".")[0] == PACKAGE for name in sys.modules)
+
 from meeting_record.data.languages import ENGLISH, LANGUAGES
 from meeting_record.data.load_record import DataError, check_data
 from meeting_record.figures.draw import FigureError, register_figures
@@ -45,7 +50,6 @@ from meeting_record.site.templates import TEMPLATE_CACHE, make_environment
 from meeting_record.site.wording import WordingError, words
 
 log = logging.getLogger("mkdocs.plugins.record")
-PACKAGE = "meeting_record"
 HOOKS = str(Path(__file__).parent)
 REDIRECTS = "redirects"  # mkdocs-redirects, in mkdocs.yml's plugins
 
@@ -61,6 +65,7 @@ class _Build:
     citations = None    # each item's citation as CSL-JSON, by path
     search_workers = None  # Material's search worker and the site's, which imports it
     checked = None      # the data, read and checked at the start of the build
+    code_is_fresh = _FIRST_IMPORT  # the package was imported for this build, not by an earlier one
     building_editions = False  # while the other editions build inside this one, from its data
 
 
@@ -82,7 +87,9 @@ def _use_the_code_on_disk() -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = Path(config.config_file_path).parent / "data"
     if not _Build.building_editions:  # an edition built inside this build has its code and its data
-        _use_the_code_on_disk()
+        if not _Build.code_is_fresh:
+            _use_the_code_on_disk()
+        _Build.code_is_fresh = False
         try:
             _Build.checked = check_data(data_dir)
         except DataError as error:

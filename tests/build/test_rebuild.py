@@ -23,8 +23,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     themes = project / "data" / "themes.yml"
     themes.write_text(themes.read_text(encoding="utf-8").replace("en: Digital Government\n", f"en: {EDITED_THEME}\n"),
                       encoding="utf-8")
-    # MkDocs runs the hook file afresh for each build, but Python keeps the package it imports:
-    # the hook must drop it, or `mkdocs serve` would keep running the code as it was at start.
+    # MkDocs runs a hook file once per process, and Python keeps the package it imports: each
+    # later build must import it again, or `mkdocs serve` would keep running the code as it was.
     module = project / "hooks" / "meeting_record" / "site" / "page_head.py"
     code = module.read_text(encoding="utf-8")
     edited = code.replace("return escape(str(description))", 'return escape("Edited code: " + str(description))')
