@@ -38,6 +38,15 @@ def browser_type_launch_args(browser_type_launch_args: dict, closed_port: int) -
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "proxy": proxy}
 
 
+@pytest.fixture(scope="module")
+def context(browser):
+    """One browser context for the tests of a module that take pytest-playwright's `page`: each test
+    still gets a page of its own, and a context is made once, not for every test."""
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def site_url(hosted_site) -> str:
     """Base URL (no trailing slash) of the built site, served over HTTP on 127.0.0.1 at the address
