@@ -61,10 +61,10 @@ class _Build:
     record = None
     words = None        # the site's own words, in the pages' language
     environment = None
-    publication = None  # the open data files, published beside the pages
+    publication = None  # the open data files, published beside the pages of every edition
     citations = None    # each item's citation as CSL-JSON, by path
     search_workers = None  # Material's search worker and the site's, which imports it
-    checked = None      # the data, read and checked at the start of the build
+    records = None      # the record in each of its languages, read at the start of the build
     code_is_fresh = _FIRST_IMPORT  # the package was imported for this build, not by an earlier one
     building_editions = False  # while the other editions build inside this one, from its data
 
@@ -85,18 +85,9 @@ def _use_the_code_on_disk() -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    data_dir = Path(config.config_file_path).parent / "data"
-    if not _Build.building_editions:  # an edition built inside this build has its code and its data
-        if not _Build.code_is_fresh:
-            _use_the_code_on_disk()
-        _Build.code_is_fresh = False
-        try:
-            _Build.checked = check_data(data_dir)
-        except DataError as error:
-            raise PluginError(str(error)) from None
-    # The pages are in the edition's language; the open data carries every language, converted
-    # from the same check.
-    records = {language: _Build.checked.record(language) for language in LANGUAGES}
+    if not _Build.building_editions:  # an edition built inside this build shares its code, record and open data
+        _read_the_record(Path(config.config_file_path).parent / "data")
+    records = _Build.records
     _Build.language = config.theme.get("language", ENGLISH)
     _Build.record = records[_Build.language]
     config.extra["alternate"] = editions_from(config.extra.get("alternate") or [], _Build.language,
@@ -114,10 +105,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _Build.citations = citation_files(_Build.record, config.site_url, version, _Build.words)
     register_figures(_Build.environment, _Build.record)
     configure_abbreviations(config.mdx_configs, _Build.record)
-    try:
-        _Build.publication = publish(records, data_dir / "schemas")
-    except PublishError as error:
-        raise PluginError(str(error)) from None
     _Build.environment.globals["open_data"] = _Build.publication
     config.nav = expand_nav(config.nav or [], _Build.record)
     redirects = config.plugins[REDIRECTS].config
@@ -127,6 +114,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except AliasClash as error:
         raise PluginError(str(error)) from None
     return config
+
+
+def _read_the_record(data_dir: Path) -> None:
+    """The code as it is on disk; the data read and checked, the record in each of its languages
+    (the pages are in their edition's, the open data carries every one) and the open data."""
+    if not _Build.code_is_fresh:
+        _use_the_code_on_disk()
+    _Build.code_is_fresh = False
+    try:
+        checked = check_data(data_dir)
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    _Build.records = {language: checked.record(language) for language in LANGUAGES}
+    try:
+        _Build.publication = publish(_Build.records, data_dir / "schemas")
+    except PublishError as error:
+        raise PluginError(str(error)) from None
 
 
 @event_priority(50)  # before mkdocs-redirects, which checks that each redirect leads to a page
