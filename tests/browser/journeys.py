@@ -10,7 +10,9 @@ from playwright.sync_api import Locator, Page, expect
 # `location$`, which it exposes on window, changes), so a reader's next step comes after that: a
 # click on the search box within those 125 ms would open a search that then closes. Each such
 # navigation marks, once that close has happened, that the page has settled; a page loaded afresh
-# has nothing to wait for.
+# has nothing to wait for. A page still loading has not run Material's script yet: it is marked
+# once it has.
+THEME_RUNNING = "() => typeof location$ !== 'undefined'"
 MARK_SETTLING = """() => {
   window.__settled = false;
   location$.subscribe(() => setTimeout(() => { window.__settled = true; }, 125));
@@ -22,6 +24,7 @@ def follow(link: Locator) -> None:
     """Point at a figure's box, as a reader does, and follow it; then wait, as a reader would,
     until the page it leads to has settled."""
     page = link.page
+    page.wait_for_function(THEME_RUNNING)
     page.evaluate(MARK_SETTLING)
     link.hover()
     link.click()

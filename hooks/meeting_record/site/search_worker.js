@@ -1,5 +1,6 @@
-/* The site's search worker: Material's own search worker, loaded below with importScripts, with
- * each query rewritten before Material reads it and each result tidied before the page shows it.
+/* The site's search worker: Material's own search worker, loaded with importScripts when the reader
+ * first searches, with each query rewritten before Material reads it and each result tidied before
+ * the page shows it.
  * The build writes RECORD_SEARCH above this file (hooks/meeting_record/site/search_worker.py).
  *
  * A query is rewritten word by word (words are split as the index splits them):
@@ -34,9 +35,10 @@
  * of CPU on a desktop computer (more on a phone) on every page, though most pages are read
  * without a search. So the page's setup is kept, the page is told at once that search is ready
  * (the empty query it then sends gets no results, as Material answers it), and the setup goes to
- * Material's worker with the first query that has words in it. Queries typed while the index is
- * being built wait for it, and each is then answered in turn, as Material's worker answers every
- * query.
+ * Material's worker with the first query that has words in it. Material's worker is fetched then
+ * too, not with the page: a reader who never searches never downloads it. Queries typed while the
+ * index is being built wait for it, and each is then answered in turn, as Material's worker
+ * answers every query.
  */
 (function () {
   "use strict";
@@ -260,6 +262,12 @@
     });
   }
 
+  /* From disk, the worker runs in an iframe (the iframe-worker shim), whose relative addresses
+     are the page's: Material's worker is found beside this script, wherever that is. The script
+     is known only while it runs, so the address is worked out now. */
+  var here = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : self.location.href;
+  var MATERIAL_WORKER = new URL(record.material, here).href;
+
   var setup = null;     // the page's setup, kept until the first query with words in it
   var building = false; // whether Material's worker is building the index
   var built = false;
@@ -270,10 +278,13 @@
   }
 
   function build() {
+    var kept = setup;
     building = true;
-    learn(setup.data);
-    handOn(setup);
     setup = null;
+    learn(kept.data);
+    /* Material's worker listens for messages after this worker, so it sees each query rewritten.
+       A worker imports at once; from disk (see below) the import is a promise. */
+    Promise.resolve(importScripts(MATERIAL_WORKER)).then(function () { handOn(kept); });
   }
 
   addEventListener("message", function (event) {
@@ -309,8 +320,4 @@
     return send.apply(self, arguments);
   };
 
-  /* From disk, the worker runs in an iframe (the iframe-worker shim), whose relative addresses
-     are the page's: Material's worker is found beside this script, wherever that is. */
-  var here = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : self.location.href;
-  importScripts(new URL(record.material, here).href);
 })();
