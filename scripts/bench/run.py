@@ -133,7 +133,7 @@ def measure_build_time(project: Path, export: Path, stock: Path, folder: Path, r
     both = median_build(project_with_data(ROOT / "data", folder / "project-editions", editions=True), folder / "timed", runs)
     print(f"  `make build` builds both editions: {both.seconds:.2f} s ({both.seconds / site:.1f}x the English edition, "
           f"peak {both.peak_mb:.0f} MiB); the figures above are the English edition's, as stock Material builds it")
-    print(verdict(added < 0.10, "hooks and validation add under 10%", f"{added:+.1%}"))
+    print(verdict(added < 0.25, "hooks and data checks add under 25%", f"{added:+.1%}"))
 
 
 def measure_scaling(scales: list[int], folder: Path, runs: int) -> None:

@@ -52,11 +52,13 @@ def stock_config(export: Path) -> Path:
 
 
 def no_hooks_config(project_config: Path, export: Path) -> Path:
-    """The project's own configuration without hooks, building the exported finished Markdown; its
-    templates get the site's words from the export (theme_words.py), the one thing the site's hook
-    gives them."""
+    """The project's own configuration without hooks, building the exported finished Markdown in the
+    navigation the hooks made for it (as stock does), so that both builds render the same pages;
+    its templates get the site's words from the export (theme_words.py), the one thing the site's
+    hook gives them."""
     config = project_config.parent / "bench-no-hooks.yml"
+    settings = json.loads((export / "settings.json").read_text(encoding="utf-8"))
     overrides = {"INHERIT": project_config.name, "hooks": [str(THEME_WORDS_HOOK)], "docs_dir": str(export / "docs"),
-                 "extra": {"bench_theme_words": str(export / THEME_WORDS)}}
+                 "nav": settings["nav"], "extra": {"bench_theme_words": str(export / THEME_WORDS)}}
     config.write_text(yaml.safe_dump(overrides), encoding="utf-8")
     return config

@@ -8,6 +8,7 @@ their places with `.format(…)` are escaped like any other data.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import urllib.parse
 from pathlib import Path
@@ -66,7 +67,7 @@ def make_environment(records: dict[str, Record], language: str, words: dict[str,
 
     environment.globals.update(record=record, words={key: Wording(words[key]) for key in words}, link=link, url=url, anchor=anchor, heading=heading, web_link=web_link,
                                name_of=lambda item: item_name(record, item, words),
-                               cite=lambda ref: cite(environment, record, ref),
+                               cite=functools.cache(lambda ref: cite(environment, record, ref)),
                                names_shown=lambda item: names_shown(records, language, item),
                                quotations=lambda item, field: quotations(records, language, item, field))
     environment.filters.update(long_date=lambda date: long_date(date, words), md=escape_markdown, lines=escape_lines)
