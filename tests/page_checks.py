@@ -2,7 +2,18 @@
 violation in each palette and width, and the page asks no other host for anything and logs no
 console error.
 
-Every page is loaded once, in the light palette at desktop width. Some pages are then checked in
+Every page is visited once, in the light palette at desktop width, as a reader goes from page to
+page: Material's instant navigation fetches the page and puts its content, its header's title and
+its head in place of the last page's, without loading the theme's styles and scripts again (which
+costs the browser more than checking the page). What it keeps from the page loaded before is the
+same on every page of an edition but for the addresses in the header (its language selector and
+search link lead from the page loaded) and the scripts at the end of the body (the theme's, the
+same on every page). So a page reached that way holds the elements it holds when loaded, which the
+visits show on the pages of every kind (below): each is first reached by navigation, then loaded
+afresh, and the two must match. The first page of an edition, its 404 page (which no link leads
+to) and the pages of every kind are loaded.
+
+Some pages are then checked in
 the other three combinations of palette and width (light and dark, desktop and phone) without
 loading them again: the window is resized, and the dark palette is chosen with the header's own
 switch, as a reader would. Those pages show the same as all of them would:
@@ -22,11 +33,12 @@ switch, as a reader would. Those pages show the same as all of them would:
 The palette the reader's system asks for is checked once, on the first page, loaded fresh in
 each palette.
 
-The requests a page makes are watched from its load on. What its markup asks for (images,
-styles, scripts, frames) is asked for before the `load` event, which every visit waits for; what
-is asked later comes from the theme's scripts, the same on every page, acting on the page's
-elements. So the pages that hold every kind of element are also left to settle until the network
-is idle, and a later request of any page shows on one of them.
+The requests a page makes are watched from its visit on. What its markup asks for (images,
+styles, scripts, frames) is asked for as its elements are put in place, loaded or reached by
+navigation (a stylesheet or script of its head that the page before did not have is added, and
+so fetched); what is asked later comes from the theme's scripts, the same on every page, acting on
+the page's elements. So the pages that hold every kind of element, loaded afresh, are also left to
+settle until the network is idle, and a later request of any page shows on one of them.
 """
 
 from __future__ import annotations
@@ -36,7 +48,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from project import ROOT
-from site_pages import page_paths, pages_with_every_component
+from site_pages import NOT_FOUND_PAGE, edition_of, page_paths, pages_with_every_component
 
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
@@ -55,6 +67,28 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, 
 VARIANTS = [(palette, viewport) for palette in PALETTES for viewport in VIEWPORTS]
 FIRST_VARIANT = VARIANTS[0]
 LOCAL_SCHEMES = {"data", "blob", "about"}
+
+# A reader's click on a link to the page, which Material's instant navigation follows; done once
+# Material has put the page in place (its `document$` gives the new document) and drawn it. A link
+# it does not follow would load the page instead, and this would fail, not wait for ever.
+NAVIGATE = """async url => {
+  const arrived = new Promise(resolve => {
+    let current = true;  // document$ gives the page shown now first
+    const watching = document$.subscribe(() => current ? current = false : (watching.unsubscribe(), resolve()));
+  });
+  const link = Object.assign(document.createElement('a'), {href: url});
+  document.body.append(link);
+  link.click();
+  link.remove();
+  await Promise.race([arrived, new Promise((_, fail) => setTimeout(() => fail(new Error('not reached by navigation')), 10000))]);
+  await new Promise(frame => requestAnimationFrame(() => requestAnimationFrame(frame)));
+}"""
+# What navigation replaces, as the page shows it: its head, its header's title and its content,
+# with the numbers Material gives code blocks in the order it meets them in the whole visit.
+SHOWN = """() => [
+  [...document.head.children].map(element => element.outerHTML).sort().join(' '),
+  ...['header-topic', 'container'].map(name => document.querySelector(`[data-md-component=${name}]`).outerHTML),
+].map(html => html.replace(/__code_[0-9]+/g, '__code_'))"""
 
 
 def axe_source() -> str:
@@ -104,6 +138,9 @@ class Findings:
     foreign: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     wrong_palette: list[str] = field(default_factory=list)
+    loaded: list[str] = field(default_factory=list)  # the pages loaded afresh; the others were reached by navigation
+    compared: list[str] = field(default_factory=list)  # the pages reached by navigation, then loaded
+    not_as_loaded: list[str] = field(default_factory=list)  # those that navigation showed otherwise than a load
 
 
 def visit_pages(browser, site_url: str, site: Path, share: tuple[int, int] = (0, 1)) -> Findings:
@@ -118,7 +155,7 @@ def visit_pages(browser, site_url: str, site: Path, share: tuple[int, int] = (0,
     try:
         for path in paths:
             watch.path = path
-            page.goto(site_url + path, wait_until="load")
+            _visit(page, site_url, path, path in variant_pages, findings)
             _check(page, path, FIRST_VARIANT, source, findings)
             if path in variant_pages:
                 _check_other_variants(page, path, source, findings)
@@ -129,6 +166,25 @@ def visit_pages(browser, site_url: str, site: Path, share: tuple[int, int] = (0,
         context.close()
     findings.foreign, findings.errors = watch.foreign, watch.errors
     return findings
+
+
+def _visit(page, site_url: str, path: str, compare: bool, findings: Findings) -> None:
+    """Reach the page by navigation from the last page where it can be, else load it; a page to
+    `compare` is reached by navigation (where it can be) and then loaded, and the two must match."""
+    here = urlsplit(page.url).path
+    reachable = page.url.startswith(site_url) and edition_of(here)[0] == edition_of(path)[0] \
+        and not NOT_FOUND_PAGE in (here.rsplit("/", 1)[-1], path.rsplit("/", 1)[-1])
+    if reachable:
+        page.evaluate(NAVIGATE, site_url + path)
+        if not compare:
+            return
+        reached = page.evaluate(SHOWN)
+    page.goto(site_url + path, wait_until="load")
+    findings.loaded.append(path)
+    if reachable:
+        findings.compared.append(path)
+        if page.evaluate(SHOWN) != reached:
+            findings.not_as_loaded.append(path)
 
 
 def _check(page, path: str, variant: tuple[str, str], source: str, findings: Findings, rules: dict = EVERY_RULE) -> None:

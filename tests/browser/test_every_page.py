@@ -48,6 +48,14 @@ class EveryPage:
         for variant in VARIANTS[1:]:
             assert findings.visited[variant] == of_every_kind, variant
 
+    def test_a_page_reached_by_navigation_shows_what_it_shows_when_loaded(self, findings, built_site):
+        """The pages of every kind are each reached by navigation, then loaded afresh, and their
+        head, title and content match (those that come first in their edition are only loaded)."""
+        assert not findings.not_as_loaded, "shown otherwise when reached by navigation:\n" + "\n".join(findings.not_as_loaded)
+        of_every_kind = set(pages_with_every_component(built_site))
+        assert findings.compared and set(findings.compared) <= of_every_kind
+        assert len(findings.loaded) < len(findings.visited[FIRST_VARIANT]) / 2, "most pages are reached by navigation"
+
 
 class TestFirstShare(EveryPage):
     share = 0

@@ -165,6 +165,19 @@ PASTE = """(box, text) => {
     box.setRangeText(text, box.selectionStart, box.selectionEnd, "end");
     box.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste", data: text}));
 }"""
+# A query pasted over all the text in the open search box, as a reader selects it and pastes; once
+# the search is answered and its results drawn, the links of the first result (none if none).
+SEARCH_PASTED = """async query => {
+    const box = document.querySelector(%r);
+    const sent = window.__searches.sent;
+    box.select();
+    (%s)(box, query);
+    const answered = () => window.__searches.sent > sent && window.__searches.sent === window.__searches.answered;
+    for (const deadline = Date.now() + 15000; !answered(); await new Promise(wait => setTimeout(wait, 10)))
+        if (Date.now() > deadline) throw new Error("the search was not answered");
+    await (%s)();
+    return [...document.querySelectorAll(%r)].map(a => a.href);
+}""" % (SEARCH_BOX, PASTE, NEXT_FRAMES, f"{FIRST_RESULT} a.md-search-result__link")
 
 
 def open_search(context, site_url: str) -> Page:
@@ -189,26 +202,29 @@ def search_page(context, site_url):
     return open_search(context, site_url)
 
 
-def paste(page: Page, query: str) -> None:
-    page.locator(SEARCH_BOX).evaluate(PASTE, query)
-
-
-def search(page: Page, query: str, put_in=type_query) -> list[str]:
-    """Put `query` into the open search box, emptied first, as `put_in` does (typed key by key
-    unless told); the links of the first result, once every search it made is answered."""
+def search(page: Page, query: str) -> list[str]:
+    """Type `query` key by key into the open search box, emptied first; the links of the first
+    result, once every search it made is answered."""
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
     sent = page.evaluate(SEARCHES_SENT)
-    put_in(page, query)
+    type_query(page, query)
     page.wait_for_function(ANSWERED_SINCE, arg=sent, polling=25)
     page.evaluate(NEXT_FRAMES)
     expect(page.locator(FIRST_RESULT)).to_be_attached()
     return page.locator(f"{FIRST_RESULT} a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
 
 
+def search_pasted(page: Page, query: str) -> list[str]:
+    """Paste `query` over the text in the open search box: one search; the links of its first result."""
+    links = page.evaluate(SEARCH_PASTED, query)
+    assert links, f"{query!r} finds nothing"
+    return links
+
+
 @pytest.mark.parametrize(("query", "expected", "section"), QUERIES, ids=[q for q, _, _ in QUERIES])
 def test_query_puts_the_expected_page_first(search_page, query, expected, section):
-    links = [urlsplit(link) for link in search(search_page, query, paste)]
+    links = [urlsplit(link) for link in search_pasted(search_page, query)]
     assert links[0].path == expected, f"{query!r}: first result is {links[0].path}, not {expected}"
     if section:
         sections = [link.fragment for link in links[1:]]
@@ -292,7 +308,7 @@ WHOLE_NAMES = [("Steve Lang", {"steve", "lang"}), ("Lang", {"lang"}), ("UK", {"u
 
 @pytest.mark.parametrize(("query", "words"), WHOLE_NAMES, ids=[q for q, _ in WHOLE_NAMES])
 def test_a_name_matches_whole_words_only(search_page, query, words):
-    search(search_page, query, paste)
+    search_pasted(search_page, query)
     marked = {text.casefold() for text in texts(search_page, ".md-search-result__list mark")}
     assert marked and marked <= words, f"{query!r} highlights {sorted(marked - words)} in the results"
 
@@ -311,7 +327,7 @@ def test_results_show_only_the_tags_pages_show(search_page, query, built_site):
     tags_page = (built_site / "tags" / "index.html").read_text(encoding="utf-8")
     tags = {html.unescape(tag) for tag in re.findall(r'<h2 id="tag:[^"]*">\s*<span class="md-tag">([^<]+)</span>', tags_page)}
     assert len(tags) > 10, "the tags page lists no tags"
-    search(search_page, query, paste)
+    search_pasted(search_page, query)
     shown = [text.strip() for text in texts(search_page, ".md-search-result__list .md-tag")]
     assert shown, f"{query!r}: no result shows a tag"
     assert set(shown) <= tags, f"{query!r}: the results show {sorted(set(shown) - tags)}, which are not tags"

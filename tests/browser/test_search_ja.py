@@ -115,7 +115,7 @@ def search_page(context, site_url):
 
 @pytest.mark.parametrize(("query", "expected", "section"), QUERIES, ids=[q for q, _, _ in QUERIES])
 def test_query_puts_the_expected_page_first(search_page, query, expected, section):
-    links = [urlsplit(link) for link in english.search(search_page, query, english.paste)]
+    links = [urlsplit(link) for link in english.search_pasted(search_page, query)]
     assert links[0].path == JA + expected, f"{query!r}: first result is {links[0].path}, not {JA + expected}"
     if section:
         sections = [link.fragment for link in links[1:]]
