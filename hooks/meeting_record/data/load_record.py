@@ -117,16 +117,43 @@ def _inlined_or_as_written(schema: dict, resolver: referencing.Resolver) -> dict
 
 
 def _inlined(schema: Any, resolver: referencing.Resolver, through: tuple[int, ...]) -> Any:
-    """`{"$ref": r, ...}` becomes `{"allOf": [what r refers to], ...}`, which checks the same, in
-    the same order (the order of the errors, and so of the messages, follows the keywords')."""
+    """`{"$ref": r, ...}` becomes `{...what r refers to..., ...}` where its keywords mix with the
+    others without changing what either checks (`_mergeable`), else `{"allOf": [what r refers to],
+    ...}`: both check the same, in the same order (the order of the errors, and so of the
+    messages, follows the keywords')."""
     if isinstance(schema, list):
         return [_inlined(part, resolver, through) for part in schema]
     if not isinstance(schema, dict):
         return schema
     if "$ref" in schema and "allOf" in schema:
         raise _KeptAsWritten(schema["$ref"])  # no place for the referred schema: check it as written
-    return {("allOf" if key == "$ref" else key): _referred(value, resolver, through) if key == "$ref"
-            else _inlined(value, resolver, through) for key, value in schema.items()}
+    inlined = {}
+    for key, value in schema.items():
+        if key != "$ref":
+            inlined[key] = _inlined(value, resolver, through)
+            continue
+        (referred,) = _referred(value, resolver, through)
+        if _mergeable(referred, schema):
+            inlined.update(referred)  # its keywords in the place of the reference: one level less to check
+        else:
+            inlined["allOf"] = [referred]
+    return inlined
+
+
+# Keywords whose meaning depends on their neighbours (additionalProperties on properties, then on
+# if…), and those that start a schema of its own: a referred schema that holds one is checked
+# beside, not among, the keywords written with its reference.
+NEIGHBOURLY = {"properties", "patternProperties", "additionalProperties", "unevaluatedProperties", "prefixItems",
+               "items", "unevaluatedItems", "contains", "minContains", "maxContains", "if", "then", "else"}
+OWN_SCHEMA = {"$id", "$schema", "$anchor", "$dynamicAnchor", "$defs"}
+
+
+def _mergeable(referred: Any, schema: dict) -> bool:
+    """Whether the referred schema's keywords, put in the place of `schema`'s `$ref`, check the same
+    as the referred schema beside them: no keyword written twice, or reading another."""
+    if not isinstance(referred, dict) or referred.keys() & (schema.keys() | OWN_SCHEMA):
+        return False
+    return not (referred.keys() & NEIGHBOURLY and schema.keys() & NEIGHBOURLY)
 
 
 def _referred(reference: str, resolver: referencing.Resolver, through: tuple[int, ...]) -> list:

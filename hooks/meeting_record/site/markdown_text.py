@@ -7,20 +7,19 @@ could read as syntax is written as a numeric character reference, so text such a
 
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup
 
 # ASCII punctuation that means something to Markdown, its extensions or HTML; letters, digits,
 # spaces, commas, semicolons, slashes and question marks are left readable.
-_SYNTAX = re.compile(r"""[\\`*_{}\[\]()#+\-.!<>&|~^:="'$%@]""")
-_WHITESPACE = re.compile(r"\s+")
+SYNTAX = "\\`*_{}[]()#+-.!<>&|~^:=\"'$%@"
+_AS_REFERENCES = str.maketrans({character: f"&#{ord(character)};" for character in SYNTAX})
 
 
 def escape_markdown(text: object) -> Markup:
-    """One line of literal text, safe to place anywhere in a Markdown document."""
-    single_line = _WHITESPACE.sub(" ", str(text)).strip()
-    return Markup(_SYNTAX.sub(lambda match: f"&#{ord(match.group())};", single_line))
+    """One line of literal text, safe to place anywhere in a Markdown document (any run of
+    whitespace, line breaks too, becomes one space)."""
+    single_line = " ".join(str(text).split())
+    return Markup(single_line.translate(_AS_REFERENCES))
 
 
 def escape_lines(text: object) -> Markup:
