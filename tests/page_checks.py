@@ -10,8 +10,8 @@ same on every page of an edition but for the addresses in the header (its langua
 search link lead from the page loaded) and the scripts at the end of the body (the theme's, the
 same on every page). So a page reached that way holds the elements it holds when loaded, which the
 visits show on the pages of every kind (below): each is first reached by navigation, then loaded
-afresh, and the two must match. The first page of an edition, its 404 page (which no link leads
-to) and the pages of every kind are loaded.
+afresh, and the two must match. A page is loaded, too, where no navigation leads to it: the first
+page visited, a page of another edition than the page before, and a 404 page.
 
 Some pages are then checked in
 the other three combinations of palette and width (light and dark, desktop and phone) without
@@ -173,7 +173,7 @@ def _visit(page, site_url: str, path: str, compare: bool, findings: Findings) ->
     `compare` is reached by navigation (where it can be) and then loaded, and the two must match."""
     here = urlsplit(page.url).path
     reachable = page.url.startswith(site_url) and edition_of(here)[0] == edition_of(path)[0] \
-        and not NOT_FOUND_PAGE in (here.rsplit("/", 1)[-1], path.rsplit("/", 1)[-1])
+        and NOT_FOUND_PAGE not in (here.rsplit("/", 1)[-1], path.rsplit("/", 1)[-1])
     if reachable:
         page.evaluate(NAVIGATE, site_url + path)
         if not compare:

@@ -1,5 +1,6 @@
-"""Every page of the built site in Chromium, loaded once (see `page_checks` for which pages are also
-checked in the other palette and width, and why that shows the same as checking all of them):
+"""Every page of the built site in Chromium, visited once, most of them as a reader reaches them by
+following a link (see `page_checks` for how, for which pages are also checked in the other palette
+and width, and why that shows the same as checking all of them):
 axe-core finds no WCAG 2.2 A/AA or best-practice violation, and no page asks another host for
 anything or logs a console error.
 

@@ -11,8 +11,8 @@ from markupsafe import Markup
 
 # ASCII punctuation that means something to Markdown, its extensions or HTML; letters, digits,
 # spaces, commas, semicolons, slashes and question marks are left readable.
-SYNTAX = "\\`*_{}[]()#+-.!<>&|~^:=\"'$%@"
-_AS_REFERENCES = str.maketrans({character: f"&#{ord(character)};" for character in SYNTAX})
+_SYNTAX = "\\`*_{}[]()#+-.!<>&|~^:=\"'$%@"
+_AS_REFERENCES = str.maketrans({character: f"&#{ord(character)};" for character in _SYNTAX})
 
 
 def escape_markdown(text: object) -> Markup:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from meeting_record.data.kinds import BY_CLASS
@@ -86,25 +87,30 @@ def _participant_terms(record: Record) -> dict[str, PageTerms]:
     lower, so that the shorter name's page comes first while a reader is still typing it (the
     site's search worker searches a name typed in full as a whole word). Aliases that begin with
     another participant's name (UKR and Ukrainian begin with UK) do not count as rivals here."""
-    rivals_of = {}
-    for p in record.participants:
-        rivals = _rival_words(record, p, lambda other: [other.name])
-        rivals_of[p.id] = [a for a in p.aliases if not _begins_with_any(a, rivals)]
+    by_name = _Rivals({p.id: _words([p.name]) for p in record.participants})
+    rivals_of = {p.id: [a for a in p.aliases if not by_name.begins_with_anothers(p.id, a)] for p in record.participants}
+    by_name_or_alias = _Rivals({p.id: _words([p.name, *rivals_of[p.id]]) for p in record.participants})
     terms = {}
     for p in record.participants:
-        rivals = _rival_words(record, p, lambda other: [other.name, *rivals_of[other.id]])
-        boost = BY_CLASS[Participant].search_boost * (LONGER_NAME if _begins_with_any(p.name, rivals) else 1)
+        longer = by_name_or_alias.begins_with_anothers(p.id, p.name)
+        boost = BY_CLASS[Participant].search_boost * (LONGER_NAME if longer else 1)
         names = (p.full_name, p.short_name, *([p.code] if p.code else []), *p.aliases)
         terms[src_uri(p)] = PageTerms((p.name,), names, round(boost, 2))
     return terms
 
 
-def _rival_words(record: Record, participant: Participant, names_of) -> set[str]:
-    return {word for other in record.participants if other != participant for word in _words(names_of(other))}
+class _Rivals:
+    """The words of each participant's names (by its id), and how many participants have each word:
+    whether a name begins with a word of another participant's is then known from the beginnings
+    of its own words, however many participants there are."""
 
+    def __init__(self, words_of: dict[str, set[str]]):
+        self.words_of = words_of
+        self.holders = Counter(word for words in words_of.values() for word in words)
 
-def _begins_with_any(name: str, words: set[str]) -> bool:
-    return any(own.startswith(word) for own in _words([name]) for word in words)
+    def begins_with_anothers(self, participant_id: str, name: str) -> bool:
+        own = self.words_of[participant_id]
+        return any(self.holders[word[:end]] > (word[:end] in own) for word in _words([name]) for end in range(1, len(word) + 1))
 
 
 def _topics(record: Record, during: str) -> tuple[str, ...]:

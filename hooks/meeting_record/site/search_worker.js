@@ -283,7 +283,7 @@
     setup = null;
     learn(kept.data);
     /* Material's worker listens for messages after this worker, so it sees each query rewritten.
-       A worker imports at once; from disk (see below) the import is a promise. */
+       A worker imports at once; from disk (see above) the import is a promise. */
     Promise.resolve(importScripts(MATERIAL_WORKER)).then(function () { handOn(kept); });
   }
 
