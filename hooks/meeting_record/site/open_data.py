@@ -82,9 +82,8 @@ def publish(records: Records, schema_dir: Path) -> Publication:
     common = _read_schema(schema_dir, "common")
     inlined = {name: _inline(schemas[name], common) for name in DATA_FILES}
     documents = {name: dataset_document(records, name, inlined[name]) for name in DATA_FILES}
-    combined = {key: value for document in documents.values() for key, value in document.items()}
-    files = [PublishedFile(f"{FOLDER}/record.json", _json_bytes(combined), "json", "record")]
-    files += [PublishedFile(f"{FOLDER}/{name}.json", _json_bytes(documents[name]), "json", name) for name in DATA_FILES]
+    datasets = [PublishedFile(f"{FOLDER}/{name}.json", _json_bytes(documents[name]), "json", name) for name in DATA_FILES]
+    files = [PublishedFile(f"{FOLDER}/record.json", _combined_json(documents, datasets), "json", "record"), *datasets]
     files += [PublishedFile(f"{FOLDER}/{name}.csv", csv_table(records, name, schemas[name], bilingual_fields(inlined[name], name)),
                             "csv", name) for name in CSV_TABLES]
     files += [PublishedFile(f"{FOLDER}/schemas/{path.name}", path.read_bytes(), "schema", path.name.split(".")[0])
@@ -118,6 +117,16 @@ def _read_schema(schema_dir: Path, name: str) -> dict:
 
 def _json_bytes(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _combined_json(documents: dict[str, dict], datasets: list[PublishedFile]) -> bytes:
+    """Every dataset's fields in one object, as `_json_bytes` writes it, joined from the datasets'
+    files (each is `{`, its fields indented as they are there, `}`) rather than written again."""
+    keys = [key for document in documents.values() for key in document]
+    if len(keys) != len(set(keys)):
+        raise PublishError(f"two data files share a top-level field, which record.json cannot hold twice: {sorted(keys)}")
+    fields = [file.content.removeprefix(b"{\n").removesuffix(b"\n}\n") for file in datasets if file.content != b"{}\n"]
+    return b"{\n" + b",\n".join(fields) + b"\n}\n" if fields else b"{}\n"
 
 
 # ---------------------------------------------------------------------------
