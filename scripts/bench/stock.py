@@ -43,7 +43,7 @@ def _hooks_of(project_config: Path) -> list[str]:
 
 def stock_config(export: Path) -> Path:
     """A stock Material mkdocs.yml for the exported text."""
-    settings = json.loads((export / "settings.json").read_text(encoding="utf-8"))
+    settings = _settings(export)
     config = {"site_name": settings["site_name"], "docs_dir": "docs", "theme": {"name": "material"},
               "nav": settings["nav"], "markdown_extensions": settings["markdown_extensions"]}
     path = export / "mkdocs.yml"
@@ -57,8 +57,13 @@ def no_hooks_config(project_config: Path, export: Path) -> Path:
     its templates get the site's words from the export (theme_words.py), the one thing the site's
     hook gives them."""
     config = project_config.parent / "bench-no-hooks.yml"
-    settings = json.loads((export / "settings.json").read_text(encoding="utf-8"))
+    settings = _settings(export)
     overrides = {"INHERIT": project_config.name, "hooks": [str(THEME_WORDS_HOOK)], "docs_dir": str(export / "docs"),
                  "nav": settings["nav"], "extra": {"bench_theme_words": str(export / THEME_WORDS)}}
     config.write_text(yaml.safe_dump(overrides), encoding="utf-8")
     return config
+
+
+def _settings(export: Path) -> dict:
+    """The site's name, navigation and Markdown extensions, as the export hook wrote them."""
+    return json.loads((export / "settings.json").read_text(encoding="utf-8"))

@@ -23,6 +23,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from journeys import type_query
+from meeting_record.site.search_worker import MATERIAL_WORKER
 
 # (query, expected page, anchor of the best section, if the query is about one statement)
 QUERIES = [
@@ -172,12 +173,11 @@ SEARCH_PASTED = """async query => {
     const sent = window.__searches.sent;
     box.select();
     (%s)(box, query);
-    const answered = () => window.__searches.sent > sent && window.__searches.sent === window.__searches.answered;
-    for (const deadline = Date.now() + 15000; !answered(); await new Promise(wait => setTimeout(wait, 10)))
+    for (const deadline = Date.now() + 15000; !(%s)(sent); await new Promise(wait => setTimeout(wait, 10)))
         if (Date.now() > deadline) throw new Error("the search was not answered");
     await (%s)();
     return [...document.querySelectorAll(%r)].map(a => a.href);
-}""" % (SEARCH_BOX, PASTE, NEXT_FRAMES, f"{FIRST_RESULT} a.md-search-result__link")
+}""" % (SEARCH_BOX, PASTE, ANSWERED_SINCE, NEXT_FRAMES, f"{FIRST_RESULT} a.md-search-result__link")
 
 
 def open_search(context, site_url: str) -> Page:
@@ -255,9 +255,8 @@ def test_the_index_is_built_at_the_first_search_not_as_a_page_loads(context, sit
     index. What shows it: the worker's file is asked for at the first query, not before, and so is
     the Japanese segmenter and stemmer that the worker loads as it builds the index on the Japanese
     edition; the query is answered."""
-    material_worker = re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
     asked: list[str] = []
-    context.on("request", lambda request: ("/lunr/" in request.url or material_worker.search(request.url))
+    context.on("request", lambda request: ("/lunr/" in request.url or MATERIAL_WORKER.search(request.url))
                and asked.append(urlsplit(request.url).path))
     page = open_search(context, site_url + "/ja")
     try:
@@ -265,7 +264,7 @@ def test_the_index_is_built_at_the_first_search_not_as_a_page_loads(context, sit
         page.wait_for_load_state("networkidle")
         assert asked == [], "Material's worker was loaded, or the index built, before any search"
         search(page, "ウルソ")
-        assert any(material_worker.search(path) for path in asked)
+        assert any(MATERIAL_WORKER.search(path) for path in asked)
         assert any(path.endswith("/tinyseg.js") for path in asked)
         expect(page.locator(f"{FIRST_RESULT} a.md-search-result__link").first).to_have_attribute(
             "href", re.compile(re.escape("/ja/people/adolfo-urso/")))
