@@ -10,6 +10,7 @@ byte-order mark.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,7 +68,14 @@ UNPRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U0
 
 def read_document(path: Path, name: str) -> Document:
     """Parse `path` (shown to people as `name`) into a Document, or raise DataError."""
-    text = _read_text(path, name)
+    return _parsed(_read_text(path, name), name)
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(text: str, name: str) -> Document:
+    """The Document of a file's text, parsed once while the text stays the same: a rebuild under
+    `mkdocs serve` parses again only the files that changed. Nothing changes a Document once it
+    is read. (A text that fails raises each time: errors are not kept.)"""
     _check_events(text, name)
     try:
         node = yaml.compose(text, Loader=_FAST_LOADER)
