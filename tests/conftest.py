@@ -34,6 +34,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
 class HostedSite:
     site: Path  # the built site
     url: str  # the address it was built for and is served at, with a trailing slash
+    printed: str = ""  # what `make build` printed on its error stream, where it made the site
 
 
 @pytest.fixture(scope="session")
@@ -66,15 +67,16 @@ def built_site(hosted_site: HostedSite) -> Path:
 @pytest.fixture(scope="session")
 def subpath_site(tmp_path_factory: pytest.TempPathFactory):
     """The site as `make build` builds it with SITE_URL=http://127.0.0.1:PORT/g7-2024/, served there;
-    any other address on the host gets the site's 404 page, as GitHub Pages serves a project site."""
+    any other address on the host gets the site's 404 page, as GitHub Pages serves a project site.
+    (Built with hash seed 1 in UTC: test_reproducible builds it again otherwise.)"""
     host = tmp_path_factory.mktemp("host")
     server, url = serve(host, not_found_page=host / SUBPATH / "404.html")
     project = project_copy(tmp_path_factory.mktemp("subpath"))
     address = f"{url}/{SUBPATH}/"
-    run = make_build(project, SITE_URL=address)
+    run = make_build(project, SITE_URL=address, PYTHONHASHSEED="1", TZ="UTC")
     assert run.returncode == 0, run.stdout + run.stderr
     (project / "site").rename(host / SUBPATH)
-    yield HostedSite(host / SUBPATH, address)
+    yield HostedSite(host / SUBPATH, address, run.stderr)
     server.shutdown()
 
 

@@ -12,7 +12,8 @@ SHARED_BUILDS = {
     "renamed_builds": ("tests/build/test_link_contract.py", "tests/browser/test_deep_links.py"),
     "offline_copy": ("tests/build/test_offline_copy.py", "tests/browser/test_offline_in_browser.py"),
     "subpath_site": ("tests/build/test_subpath.py", "tests/build/test_links_checked.py",
-                     "tests/build/test_citations.py", "tests/browser/test_published.py"),
+                     "tests/build/test_citations.py", "tests/build/test_reproducible.py",
+                     "tests/browser/test_published.py"),
 }
 GROUP_OF_MODULE = {module: build for build, modules in SHARED_BUILDS.items() for module in modules}
 

@@ -22,29 +22,25 @@ def tree(site: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[str]]:
-    """`make build` in two copies of the project, in other folders, with other hash seeds, time
-    zones and locales: the two projects, and what each build printed on its error stream."""
-    folder = tmp_path_factory.mktemp("reproducible")
-    (folder / "a").mkdir()
-    (folder / "elsewhere" / "b").mkdir(parents=True)
-    first, second = project_copy(folder / "a"), project_copy(folder / "elsewhere" / "b")
-    printed = []
-    for project, env in ((first, {"PYTHONHASHSEED": "1", "TZ": "UTC"}),
-                         (second, {"PYTHONHASHSEED": "2", "TZ": "Asia/Tokyo", "LC_ALL": "C.UTF-8"})):
-        run = make_build(project, **env)
-        assert run.returncode == 0, run.stderr
-        printed.append(run.stderr)
-    return first, second, printed
+def two_builds(subpath_site, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[str]]:
+    """Two `make build`s of two copies of the project for one address, in other folders, with other
+    hash seeds, time zones and locales: the subpath site the suite builds anyway (conftest.py), and
+    one more; the two sites, and what each build printed on its error stream."""
+    folder = tmp_path_factory.mktemp("elsewhere") / "b"
+    folder.mkdir()
+    project = project_copy(folder)
+    run = make_build(project, SITE_URL=subpath_site.url, PYTHONHASHSEED="2", TZ="Asia/Tokyo", LC_ALL="C.UTF-8")
+    assert run.returncode == 0, run.stderr
+    return subpath_site.site, project / "site", [subpath_site.printed, run.stderr]
 
 
 def test_two_builds_are_byte_identical_and_dated_from_the_source(two_builds):
     first, second, _ = two_builds
-    one, two = tree(first / "site"), tree(second / "site")
+    one, two = tree(first), tree(second)
     assert len(one) > 40
     assert sorted(one) == sorted(two)
     assert [name for name in one if one[name] != two[name]] == []
-    assert _gzip_date(first / "site" / "sitemap.xml.gz") == FALLBACK_DATE
+    assert _gzip_date(first / "sitemap.xml.gz") == FALLBACK_DATE
 
 
 def test_a_clean_build_prints_no_warning(two_builds):
