@@ -83,12 +83,17 @@ NAVIGATE = """async url => {
   await Promise.race([arrived, new Promise((_, fail) => setTimeout(() => fail(new Error('not reached by navigation')), 10000))]);
   await new Promise(frame => requestAnimationFrame(() => requestAnimationFrame(frame)));
 }"""
-# What navigation replaces, as the page shows it: its head, its header's title and its content,
-# with the numbers Material gives code blocks in the order it meets them in the whole visit.
-SHOWN = """() => [
-  [...document.head.children].map(element => element.outerHTML).sort().join(' '),
-  ...['header-topic', 'container'].map(name => document.querySelector(`[data-md-component=${name}]`).outerHTML),
-].map(html => html.replace(/__code_[0-9]+/g, '__code_'))"""
+# What navigation replaces, as the page shows it once Material's components have settled (some
+# mark their elements a moment later, when the browser is idle): its head, its header's title and
+# its content, with the numbers Material gives code blocks in the order it meets them in the visit.
+SHOWN = """async () => {
+  await new Promise(idle => requestIdleCallback(idle, {timeout: 2000}));
+  await new Promise(frame => requestAnimationFrame(() => requestAnimationFrame(frame)));
+  return [
+    [...document.head.children].map(element => element.outerHTML).sort().join(' '),
+    ...['header-topic', 'container'].map(name => document.querySelector(`[data-md-component=${name}]`).outerHTML),
+  ].map(html => html.replace(/__code_[0-9]+/g, '__code_'));
+}"""
 
 
 def axe_source() -> str:
@@ -140,7 +145,7 @@ class Findings:
     wrong_palette: list[str] = field(default_factory=list)
     loaded: list[str] = field(default_factory=list)  # the pages loaded afresh; the others were reached by navigation
     compared: list[str] = field(default_factory=list)  # the pages reached by navigation, then loaded
-    not_as_loaded: list[str] = field(default_factory=list)  # those that navigation showed otherwise than a load
+    not_as_loaded: list[str] = field(default_factory=list)  # where navigation showed them otherwise than a load
 
 
 def visit_pages(browser, site_url: str, site: Path, share: tuple[int, int] = (0, 1)) -> Findings:
@@ -183,8 +188,17 @@ def _visit(page, site_url: str, path: str, compare: bool, findings: Findings) ->
     findings.loaded.append(path)
     if reachable:
         findings.compared.append(path)
-        if page.evaluate(SHOWN) != reached:
-            findings.not_as_loaded.append(path)
+        findings.not_as_loaded += [f"{path}: {difference}" for difference in _differences(reached, page.evaluate(SHOWN))]
+
+
+def _differences(reached: list[str], loaded: list[str]) -> list[str]:
+    """Where what navigation showed first differs from what the load showed, in each part of SHOWN."""
+    found = []
+    for part, by_navigation, by_load in zip(("head", "header title", "content"), reached, loaded):
+        if by_navigation != by_load:
+            at = next(i for i, (a, b) in enumerate(zip(by_navigation + "\0", by_load + "\0")) if a != b)
+            found.append(f"{part}: {by_navigation[max(at - 80, 0):at + 80]!r} after navigation, {by_load[max(at - 80, 0):at + 80]!r} loaded")
+    return found
 
 
 def _check(page, path: str, variant: tuple[str, str], source: str, findings: Findings, rules: dict = EVERY_RULE) -> None:
