@@ -227,7 +227,7 @@ def _check_other_variants(page, path: str, source: str, findings: Findings) -> N
 
 def _switch_palette(page, palette: str) -> None:
     # The header's switch: a label for the next palette's radio input, titled as mkdocs.yml names
-    # it. Clicked by an event rather than the mouse, which would leave a tooltip showing.
+    # it. Clicked by an event, which moves no pointer over the page that later checks would see.
     page.locator(f"label[title='Switch to {palette} mode']").dispatch_event("click")
     page.wait_for_function("scheme => document.body.dataset.mdColorScheme === scheme", arg=PALETTES[palette])
     _settle(page)

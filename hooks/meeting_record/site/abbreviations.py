@@ -1,5 +1,6 @@
 """The glossary as Python-Markdown's abbreviations: every term on every page gets its expansion
-as a tooltip (Material's `content.tooltips` styles the resulting `<abbr title="…">`)."""
+as a tooltip (the `title` of the resulting `<abbr>`, which the browser shows on hover; record.css
+shows it under a term reached by keyboard or tapped)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def configure_abbreviations(mdx_configs: dict, record: Record) -> None:
 
 def reachable_by_keyboard(html: str) -> str:
     """The first <abbr> of each term on a page that is not inside a link becomes a Tab stop, where
-    Material shows its expansion as it does on hover; later ones stay out of the Tab order, which
+    record.css shows its expansion as the browser does on hover; later ones stay out of the Tab order, which
     would otherwise pass the same expansion at every mention."""
     seen: set[str] = set()
     in_link = False
