@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from meeting_record.site.locations import target
+from page_checks import VIEWPORTS
 
-VIEWPORT = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
+VIEWPORT = VIEWPORTS["desktop"]
 SETTLE_MS = 500
 
 # Marks every element the keyboard must reach with data-kbd and returns what each one is.
@@ -116,13 +116,9 @@ SHOWN_AFTER = """() => {
   const [width, height] = [parseFloat(after.width), parseFloat(after.height)];
   return {content: after.content, width, height, left, right: left + width, top, bottom: top + height};
 }"""
-SHOWN_AFTER_TERM = """term => {
-  const e = [...document.querySelectorAll('abbr[tabindex]')].find(a => a.textContent === term);
-  return {content: getComputedStyle(e, '::after').content};
-}"""
 
 
-@pytest.mark.parametrize("viewport", [VIEWPORT, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
 def test_a_glossary_term_shows_its_expansion_when_reached_by_keyboard(browser, site_url, record, viewport):
     """Abbreviations carry their expansion in a tooltip: the first of each term on a page is a Tab
     stop, and reaching it shows the expansion under the term, as hovering shows the title."""
@@ -134,12 +130,13 @@ def test_a_glossary_term_shows_its_expansion_when_reached_by_keyboard(browser, s
             break
     else:
         raise AssertionError("Tab never reached a glossary term on /participants/japan/")
-    term = page.evaluate("document.activeElement.textContent")
+    focused = page.evaluate_handle("document.activeElement")
+    term = focused.evaluate("term => term.textContent")
     expansion = next(entry.expansion for entry in record.glossary if entry.term == term)
     shown = page.evaluate(SHOWN_AFTER)
     assert shown["content"].startswith(f'"{expansion}"') and shown["width"] > 0 and shown["height"] > 0, shown
     on_screen = shown["left"] >= 0 and shown["right"] <= viewport["width"] and shown["top"] >= 0 and shown["bottom"] <= viewport["height"]
     assert on_screen, f"the expansion runs off the screen: {shown}"
     page.keyboard.press("Tab")
-    assert page.evaluate(SHOWN_AFTER_TERM, term)["content"] == "none", "the expansion stays after the focus has moved on"
+    assert focused.evaluate("term => getComputedStyle(term, '::after').content") == "none", "the expansion stays after the focus has moved on"
     page.close()

@@ -17,6 +17,7 @@ from meeting_record.data.record import Record, Talk
 from meeting_record.figures.draw import FIGURES, make_figure_environment, render_figure
 from meeting_record.site.wording import words
 from project import ROOT
+from site_pages import page_files
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -221,7 +222,7 @@ FIGURES_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*assets/figu
 
 def test_the_figures_stylesheet_is_linked_where_a_figure_is_shown_and_nowhere_else(built_site):
     linked, shown = set(), set()
-    for page in built_site.rglob("*.html"):
+    for page in page_files(built_site):
         markup = page.read_text(encoding="utf-8")
         links = FIGURES_STYLESHEET.findall(markup.split("</head>", 1)[0])
         if links:
