@@ -64,6 +64,7 @@ class _Build:
     publication = None  # the open data files, published beside the pages of every edition
     citations = None    # each item's citation as CSL-JSON, by path
     search_workers = None  # Material's search worker and the site's, which imports it
+    page_meta = None    # each generated page's `page.meta` (description, tags, search boost), by its path
     records = None      # the record in each of its languages, read at the start of the build
     code_is_fresh = _FIRST_IMPORT  # the package was imported for this build, not by an earlier one
     building_editions = False  # while the other editions build inside this one, from its data
@@ -135,10 +136,12 @@ def _read_the_record(data_dir: Path) -> None:
 
 @event_priority(50)  # before mkdocs-redirects, which checks that each redirect leads to a page
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    _Build.page_meta = {}
     for page in generated_pages(_Build.record, _Build.words):
         if files.get_file_from_path(page.src_uri):
             raise PluginError(f"docs/{page.src_uri} is written by hand, but the build generates that page from the data; remove one")
         files.append(File.generated(config, page.src_uri, content=render_page(page, _Build.environment)))
+        _Build.page_meta[page.src_uri] = page.meta
     for path, content in _Build.citations.items():
         files.append(File.generated(config, path, content=content))
     for published in _Build.publication.files:
@@ -176,7 +179,10 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     return reachable_by_keyboard(html)
 
 
+@event_priority(50)  # before the tags plugin (-50), which reads the tags from `page.meta`
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A generated page gets its meta (see `pages`); every page, its data blocks filled."""
+    page.meta.update(_Build.page_meta.get(page.file.src_uri, {}))
     try:
         context = {"page_src": page.file.src_uri, "relative_url": _links_from(page, files), "page_markdown": markdown}
         return fill_blocks(markdown, f"docs/{page.file.src_uri}", _Build.environment, context)

@@ -185,6 +185,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Proble
 # ---------------------------------------------------------------------------
 # From YAML nodes to values, recording positions
 
+_TEXT = "tag:yaml.org,2002:str"
+
+
 def _build(node: yaml.Node, path: Path_, document: Document, scalars: yaml.SafeLoader) -> Any:
     document.lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
@@ -193,8 +196,8 @@ def _build(node: yaml.Node, path: Path_, document: Document, scalars: yaml.SafeL
         return [_build(item, path + (index,), document, scalars) for index, item in enumerate(node.value)]
     quote = node.style if node.style in ("'", '"') else ""
     document.raw[path] = f"{quote}{node.value}{quote}"  # as written, so that messages can show the quotes
-    try:
-        value = scalars.construct_object(node)
+    try:  # text, most values, is the node's own; only other scalars go through PyYAML's constructor
+        value = node.value if node.tag == _TEXT else scalars.construct_object(node)
     except ValueError:  # a number too long for Python to read: 4,300 digits and more
         raise DataError.one(Problem(document.name, document.lines[path], dotted(path),
                                     f"YAML reads this as a number of {len(node.value):,} characters; put it in quotes if it is text")) from None

@@ -91,7 +91,7 @@ def publish(records: Records, schema_dir: Path) -> Publication:
     for file in files:
         if not SAFE_PATH.fullmatch(file.path):
             raise PublishError(f"cannot publish {file.path!r}: file names may hold only lower-case letters, digits, '.', '_' and '-'")
-    fields = {name: tuple(_field_docs(schemas[name], schema_dir)) for name in DATA_FILES}
+    fields = {name: tuple(_field_docs(schemas[name], common)) for name in DATA_FILES}
     return Publication(tuple(files), fields, schemas)
 
 
@@ -331,15 +331,16 @@ def _cell(value: Any, where: str) -> str:
 # ---------------------------------------------------------------------------
 # Field documentation, from the schemas' descriptions
 
-def _field_docs(schema: dict, schema_dir: Path, prefix: str = "") -> list[FieldDoc]:
+def _field_docs(schema: dict, common: dict, prefix: str = "") -> list[FieldDoc]:
+    """The fields of `schema`, nested ones too; `common` is the shared definitions' schema."""
     docs = []
     required = set(schema.get("required", ()))
     for name, node in schema.get("properties", {}).items():
         path = f"{prefix}{name}"
-        kinds = [_kind(each, schema_dir) for each in _alternatives(schema, name, node)]
+        kinds = [_kind(each, common) for each in _alternatives(schema, name, node)]
         kind = "|".join(dict.fromkeys(each for each, _ in kinds))
         docs.append(FieldDoc(path, kind, name in required, node.get("description", ""), kinds[0][1]))
-        docs += _nested_docs(node, schema_dir, path)
+        docs += _nested_docs(node, common, path)
     return docs
 
 
@@ -351,20 +352,20 @@ def _alternatives(schema: dict, name: str, node: dict) -> list[dict]:
     return branches or [node]
 
 
-def _nested_docs(node: dict, schema_dir: Path, path: str) -> list[FieldDoc]:
+def _nested_docs(node: dict, common: dict, path: str) -> list[FieldDoc]:
     if "$ref" in node and node["$ref"].split("/")[-1] not in NAMED_KINDS:  # a shared shape: document its fields
-        node = _inline({"$ref": node["$ref"]}, _read_schema(schema_dir, "common"))
+        node = _inline({"$ref": node["$ref"]}, common)
     if node.get(BILINGUAL):
         return []  # its `en` and `ja` are documented by its kind
     if node.get("type") == "object":
-        return _field_docs(node, schema_dir, f"{path}.")
+        return _field_docs(node, common, f"{path}.")
     items = node.get("items", {})
     if items.get("type") == "object":
-        return _field_docs(items, schema_dir, f"{path}[].")
+        return _field_docs(items, common, f"{path}[].")
     if "oneOf" in items:
         merged: dict[str, FieldDoc] = {}
         for option in items["oneOf"]:
-            for doc in _field_docs(option, schema_dir, f"{path}[]."):
+            for doc in _field_docs(option, common, f"{path}[]."):
                 merged.setdefault(doc.path, dataclasses.replace(doc, required=False))
         return list(merged.values())
     return []
@@ -373,7 +374,7 @@ def _nested_docs(node: dict, schema_dir: Path, path: str) -> list[FieldDoc]:
 NAMED_KINDS = ("id", "date", "url", "phone", "sources")  # shared definitions the data page names as such
 
 
-def _kind(node: dict, schema_dir: Path) -> tuple[str, tuple[str, ...]]:
+def _kind(node: dict, common: dict) -> tuple[str, tuple[str, ...]]:
     """What sort of value a field holds: a named shared definition, text in every language
     (`bilingual-text`, `bilingual-list`), or the JSON type it resolves to."""
     if "enum" in node:
@@ -384,12 +385,12 @@ def _kind(node: dict, schema_dir: Path) -> tuple[str, tuple[str, ...]]:
         definition = node["$ref"].split("/")[-1]
         if definition in NAMED_KINDS:
             return definition, ()
-        target: Any = _read_schema(schema_dir, "common")
+        target: Any = common
         for part in node["$ref"].split("#/", 1)[1].split("/"):
             target = target[part]
-        kind, choices = _kind(target, schema_dir)
+        kind, choices = _kind(target, common)
         return kind, choices or tuple(node.get("properties", {}).get(ENGLISH, {}).get("enum", ()))  # a weekday's names
     kind = node.get("type", "object")
-    if kind == "array" and _kind(node.get("items", {}), schema_dir)[0].startswith("bilingual-"):
+    if kind == "array" and _kind(node.get("items", {}), common)[0].startswith("bilingual-"):
         return "bilingual-text-list", ()
     return ("list" if kind == "array" else "text" if kind == "string" else kind), ()

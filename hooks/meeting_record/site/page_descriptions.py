@@ -2,7 +2,7 @@
 show: rendered from `templates/descriptions/<page template>.txt.j2` with the page's context, in
 the language of the site's `words` (see `wording`).
 
-Plain text, not Markdown: it goes into the page's front matter, and is escaped for HTML where
+Plain text, not Markdown: it becomes the page's `page.meta.description`, and is escaped for HTML where
 the theme shows it (see `page_head`).
 """
 

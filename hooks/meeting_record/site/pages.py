@@ -9,7 +9,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import jinja2
-import yaml
 
 from meeting_record.data.kinds import KINDS
 from meeting_record.site.page_descriptions import page_description
@@ -22,7 +21,7 @@ class GeneratedPage:
     src_uri: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
-    meta: dict[str, Any] = field(default_factory=dict)  # the page's front matter (MkDocs page.meta)
+    meta: dict[str, Any] = field(default_factory=dict)  # what MkDocs keeps as the page's `page.meta`
 
 
 def generated_pages(record: Record, words: dict[str, str]) -> list[GeneratedPage]:
@@ -44,15 +43,13 @@ def index_template(index: str) -> str:
 
 
 def render_page(page: GeneratedPage, environment: jinja2.Environment) -> str:
-    body = environment.get_template(page.template).render(page.context)
-    if not page.meta:
-        return body
-    front_matter = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=True, width=1000)
-    return f"---\n{front_matter}---\n\n{body}"
+    """The page's Markdown. Its meta is handed to MkDocs as it is, not written as front matter:
+    MkDocs would parse it back with PyYAML's Python parser, which took longer than the page."""
+    return environment.get_template(page.template).render(page.context)
 
 
 def _with_search_meta(pages: list[GeneratedPage], record: Record) -> list[GeneratedPage]:
-    """Add each item page's tags and search boost (see `search_terms`) to its front matter."""
+    """Add each item page's tags and search boost (see `search_terms`) to its meta."""
     meta = search_meta(record)
     return [replace(page, meta={**page.meta, **meta.get(page.src_uri, {})}) for page in pages]
 

@@ -2,7 +2,7 @@
 
 Material's search (lunr) ranks a word found in a page's tags far above one in its headings, and a
 heading far above running text; and it matches the beginnings of words, so "UK" also finds
-"Ukraine". Each item page therefore carries, as front matter:
+"Ukraine". Each item page therefore carries, in its meta:
 
 - `shown_tags`: the tags readers browse by, shown on the page and on the tags page: a participant
   on its own page, its people's and the events it attended; a theme on its page and its events;
@@ -33,7 +33,7 @@ from meeting_record.data.record import Event, Participant, Person, Record, Subje
 # How strongly each kind of page ranks is the table of kinds' `search_boost`.
 # The weight of a participant whose name begins with another's name or alias (Ukraine: UK).
 LONGER_NAME = 2 / 3
-# The front matter key that the tags plugin reads (`tags_name_property` in mkdocs.yml).
+# The meta key that the tags plugin reads (`tags_name_property` in mkdocs.yml).
 SHOWN_TAGS = "shown_tags"
 # A subject's official names longer than this are whole titles, which readers do not type.
 TYPED_NAME = 80
@@ -48,7 +48,7 @@ class PageTerms:
 
 
 def search_meta(record: Record) -> dict[str, dict]:
-    """Front matter for each generated item page, by its path under docs/: `tags`, which Material's
+    """The meta of each generated item page, by its path under docs/: `tags`, which Material's
     search reads, holds every name; `shown_tags`, which the tags plugin reads, the tags to show."""
     return {uri: {"tags": [tag_text(tag) for tag in dict.fromkeys(terms.tags + terms.names)],
                   SHOWN_TAGS: [tag_text(tag) for tag in terms.tags],
