@@ -133,8 +133,8 @@ def _inlined(schema: Any, resolver: referencing.Resolver, through: tuple[int, ..
             inlined[key] = _inlined(value, resolver, through)
             continue
         (referred,) = _referred(value, resolver, through)
-        if _mergeable(referred, schema):
-            inlined.update(referred)  # its keywords in the place of the reference: one level less to check
+        if _mergeable(referred, schema):  # its keywords in the place of the reference: one level less to check
+            inlined.update({key: value for key, value in referred.items() if key not in schema})
         else:
             inlined["allOf"] = [referred]
     return inlined
@@ -146,12 +146,15 @@ def _inlined(schema: Any, resolver: referencing.Resolver, through: tuple[int, ..
 NEIGHBOURLY = {"properties", "patternProperties", "additionalProperties", "unevaluatedProperties", "prefixItems",
                "items", "unevaluatedItems", "contains", "minContains", "maxContains", "if", "then", "else"}
 OWN_SCHEMA = {"$id", "$schema", "$anchor", "$dynamicAnchor", "$defs"}
+# Keywords that check nothing: written both with a reference and in the schema it refers to, the
+# one written with the reference is kept, as a reader of the schema sees it there.
+ANNOTATIONS = {"title", "description", "$comment", "examples", "default", "deprecated", "readOnly", "writeOnly"}
 
 
 def _mergeable(referred: Any, schema: dict) -> bool:
     """Whether the referred schema's keywords, put in the place of `schema`'s `$ref`, check the same
     as the referred schema beside them: no keyword written twice, or reading another."""
-    if not isinstance(referred, dict) or referred.keys() & (schema.keys() | OWN_SCHEMA):
+    if not isinstance(referred, dict) or referred.keys() & ((schema.keys() - ANNOTATIONS) | OWN_SCHEMA):
         return False
     return not (referred.keys() & NEIGHBOURLY and schema.keys() & NEIGHBOURLY)
 
