@@ -163,7 +163,7 @@ def measure_scaling(scales: list[int], folder: Path, runs: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lighthouse-runs", type=int, default=3)
+    parser.add_argument("--lighthouse-runs", type=int, default=5)
     parser.add_argument("--build-runs", type=int, default=7)
     parser.add_argument("--scales", default="1,10,100", help="data multipliers, comma-separated")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (its path is printed)")
