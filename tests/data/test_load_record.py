@@ -63,6 +63,18 @@ def test_a_reference_is_checked_through_what_it_refers_to_in_its_place():
     assert field["allOf"] == [common["$defs"]["id"]]
 
 
+def test_a_reference_with_a_description_beside_it_takes_the_keywords_it_refers_to_in_its_place():
+    """A description checks nothing, so one written both beside a reference and in what it refers
+    to is no reason for an `allOf`: the referred keywords stand in the reference's place, and the
+    description written beside the reference is the one kept."""
+    common = {"$schema": DRAFT, "$id": "https://example.org/common",
+              "$defs": {"id": {"description": "an id", "type": "string", "pattern": "^[a-z]+$"}}}
+    item = {"$schema": DRAFT, "$id": "https://example.org/item",
+            "properties": {"id": {"description": "the participant's id", "$ref": "common#/$defs/id"}}}
+    field = _inlined_or_as_written(item, _resolver(common, item))["properties"]["id"]
+    assert field == {"type": "string", "pattern": "^[a-z]+$", "description": "the participant's id"}
+
+
 def test_a_schema_that_refers_to_itself_is_checked_as_written():
     tree = {"$schema": DRAFT, "$id": "https://example.org/tree", "type": "object",
             "properties": {"children": {"type": "array", "items": {"$ref": "#"}}}}
