@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from page_checks import NAVIGATE
+
 FIGURE_PAGES = {"participants": "/participants/", "timeline": "/events/", "talks": "/talks/"}
 PHONE = {"width": 390, "height": 844}
 
@@ -82,3 +84,23 @@ def test_talks_figure_reads_as_sentences(browser, site_url, record):
     host = record.get(record.talks[0].host)
     assert f'link "{host.name}, {host.title}"' in tree, tree
     page.close()
+
+
+def test_a_figure_reached_by_navigation_is_styled_as_it_is_shown(browser, site_url):
+    """Instant navigation puts a page's content in place first, then adds the stylesheets its head
+    holds that the page before did not. The figures' styles must already be there: else a reader
+    sees the figure unstyled, and then jump, until they arrive. Held back here, as a slow network
+    would, any stylesheet fetched on the way shows."""
+    context = browser.new_context()
+    held = []
+    try:
+        page = context.new_page()
+        page.goto(site_url + "/", wait_until="load")
+        page.route("**/*.css", lambda route: held.append(route))
+        page.evaluate(NAVIGATE, site_url + FIGURE_PAGES["participants"])
+        marker = page.evaluate("() => getComputedStyle(document.querySelector('.record-figure .fig-drawing li')).listStyleType")
+        assert marker == "none", f"the figure is shown before its styles arrive (held back: {[r.request.url for r in held]})"
+    finally:
+        for route in held:
+            route.continue_()
+        context.close()

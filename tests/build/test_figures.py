@@ -17,7 +17,6 @@ from meeting_record.data.record import Record, Talk
 from meeting_record.figures.draw import FIGURES, make_figure_environment, render_figure
 from meeting_record.site.wording import words
 from project import ROOT
-from site_pages import page_files
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -211,26 +210,3 @@ def test_figure_colours_come_from_the_theme():
     assert not fixed, f"fixed colours do not follow the light and dark palettes: {fixed}"
     templates = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "hooks" / "meeting_record" / "figures" / "templates").glob("*.j2"))
     assert not re.search(r"\b(fill|stroke|color)=\"(?!none)", templates), "colours belong in figures.css"
-
-
-# ---------------------------------------------------------------------------
-# The figures' stylesheet: fetched by the pages that show a figure, and by no other
-
-FIGURES_CSS = ROOT / "docs" / "assets" / "figures.css"
-FIGURES_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*assets/figures\.css)">')
-
-
-def test_the_figures_stylesheet_is_linked_where_a_figure_is_shown_and_nowhere_else(built_site):
-    linked, shown = set(), set()
-    for page in page_files(built_site):
-        markup = page.read_text(encoding="utf-8")
-        links = FIGURES_STYLESHEET.findall(markup.split("</head>", 1)[0])
-        if links:
-            linked.add(page)
-            stylesheet = (page.parent / links[0]).resolve()
-            assert len(links) == 1 and stylesheet.read_bytes() == FIGURES_CSS.read_bytes(), (page, links)
-        if 'class="record-figure' in markup:
-            shown.add(page)
-    for edition in ("", "ja/"):
-        assert {page_file(built_site, edition + url) for url in FIGURE_PAGES.values()} <= shown
-    assert linked == shown, f"linked without a figure: {sorted(linked - shown)[:5]}; a figure without its stylesheet: {sorted(shown - linked)[:5]}"
