@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from page_checks import NAVIGATE
+from page_checks import NAVIGATE, VIEWPORTS
 
 FIGURE_PAGES = {"participants": "/participants/", "timeline": "/events/", "talks": "/talks/"}
-PHONE = {"width": 390, "height": 844}
+PHONE = VIEWPORTS["phone"]
 
 # The relative luminance of a computed CSS colour (alpha ignored: the point is light or dark).
 LUMINANCE = """([el, property]) => {

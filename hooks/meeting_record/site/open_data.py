@@ -103,12 +103,17 @@ def _inline(node: Any, common: dict) -> Any:
     if not isinstance(node, dict):
         return node
     if isinstance(node.get("$ref"), str) and node["$ref"].startswith(("common.schema.json#/", "#/$defs/")):
-        target: Any = common
-        for part in node["$ref"].split("#/", 1)[1].split("/"):
-            target = target[part]
         rest = {key: value for key, value in node.items() if key != "$ref"}
-        return _inline({**target, **rest}, common)
+        return _inline({**_definition(node["$ref"], common), **rest}, common)
     return {key: _inline(value, common) for key, value in node.items()}
+
+
+def _definition(reference: str, common: dict) -> Any:
+    """What a `$ref` to a shared definition ('common.schema.json#/$defs/id') points at in `common`."""
+    target: Any = common
+    for part in reference.split("#/", 1)[1].split("/"):
+        target = target[part]
+    return target
 
 
 def _read_schema(schema_dir: Path, name: str) -> dict:
@@ -385,10 +390,7 @@ def _kind(node: dict, common: dict) -> tuple[str, tuple[str, ...]]:
         definition = node["$ref"].split("/")[-1]
         if definition in NAMED_KINDS:
             return definition, ()
-        target: Any = common
-        for part in node["$ref"].split("#/", 1)[1].split("/"):
-            target = target[part]
-        kind, choices = _kind(target, common)
+        kind, choices = _kind(_definition(node["$ref"], common), common)
         return kind, choices or tuple(node.get("properties", {}).get(ENGLISH, {}).get("enum", ()))  # a weekday's names
     kind = node.get("type", "object")
     if kind == "array" and _kind(node.get("items", {}), common)[0].startswith("bilingual-"):
