@@ -13,23 +13,25 @@ visits show on the pages of every kind (below): each is first reached by navigat
 afresh, and the two must match. A page is loaded, too, where no navigation leads to it: the first
 page visited, a page of another edition than the page before, and a 404 page.
 
-Some pages are then checked in
-the other three combinations of palette and width (light and dark, desktop and phone) without
-loading them again: the window is resized, and the dark palette is chosen with the header's own
-switch, as a reader would. Those pages show the same as all of them would:
-- a palette changes colours only (Material's palettes and record.css set colours through CSS
-  custom properties under [data-md-color-scheme], the attribute the switch sets), so it can break
-  contrast but not structure, names or roles: in the dark palette axe runs only its rules about
-  colour (COLOUR_RULES). The one element a palette swaps is the palette switch in the header, the
-  same on every page, which shows its other button: every rule is run once on a page loaded in
-  the dark palette;
+In that variant every page is checked with every rule but axe's rules about colour (COLOUR_RULES),
+and some pages with those too. The same pages are then checked in the other three combinations of
+palette and width (light and dark, desktop and phone) without loading them again: the window is
+resized, and the dark palette is chosen with the header's own switch, as a reader would. Those
+pages show the same as all of them would:
+- a colour comes from CSS, which gives it to an element through its tag and classes (Material's
+  palettes and record.css set colours through CSS custom properties under
+  [data-md-color-scheme], the attribute the palette switch sets); so does a palette, which changes
+  colours only, and can break contrast but not structure, names or roles: in the dark palette axe
+  runs only its rules about colour. The one element a palette swaps is the palette switch in the
+  header, the same on every page, which shows its other button: every rule is run once on a page
+  loaded in the dark palette;
 - a width changes layout only (media queries: the drawer, the tabs, the tables that scroll), so it
   can hide, show or move elements but not change what they are;
-- both act on elements through their tag and classes, and pages of one kind come from one
-  template (every participant's page from the participant template, and so on): every element a
-  palette or a width can change on any page of a kind is found, with the same tag and classes, on
-  the pages `pages_with_every_component` picks for that kind. So those pages are checked in each
-  of the four variants, and a contrast or layout fault of any page shows on one of them.
+- pages of one kind come from one template (every participant's page from the participant
+  template, and so on): every element that a colour, a palette or a width can change on any page
+  of a kind is found, with the same tag and classes, on the pages `pages_with_every_component`
+  picks for that kind. So those pages are checked with every rule in each of the four variants,
+  and a contrast or layout fault of any page shows on one of them.
 The palette the reader's system asks for is checked once, on the first page, loaded fresh in
 each palette.
 
@@ -52,13 +54,20 @@ from site_pages import NOT_FOUND_PAGE, edition_of, page_paths, pages_with_every_
 
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
-# Only the violations come back: the rest of axe's results (the rules passed and those that did
-# not apply) would be carried from the browser and read back, for every page.
-RUN_AXE = """only => axe.run(document, {runOnly: only, resultTypes: ['violations']}).then(results => results.violations)"""
-EVERY_RULE = {"type": "tag", "values": AXE_TAGS}
+# axe's violations of the rules `options` selects, and the palette the page shows (null before axe
+# is put in the page). Only the violations come back: the rest of axe's results (the rules passed
+# and those that did not apply) would be carried from the browser and read back, for every page.
+RUN_AXE = """async options => typeof axe === 'undefined' ? null : {
+  scheme: document.body.dataset.mdColorScheme ?? null,
+  violations: (await axe.run(document, {...options, resultTypes: ['violations']})).violations,
+}"""
+EVERY_RULE = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
 # The rules of those tags whose findings depend on colours: the text's contrast, and a link told
-# from the text around it by colour alone. They are all that a change of palette can fail.
-COLOUR_RULES = {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}
+# from the text around it by colour alone. They are all that a change of palette can fail, and
+# more than half of the time axe takes on a page.
+COLOUR_RULE_IDS = ["color-contrast", "link-in-text-block"]
+COLOUR_RULES = {"runOnly": {"type": "rule", "values": COLOUR_RULE_IDS}}
+EVERY_RULE_BUT_COLOUR = {**EVERY_RULE, "rules": {rule: {"enabled": False} for rule in COLOUR_RULE_IDS}}
 
 # The palettes of mkdocs.yml follow the reader's colour-scheme preference; Material marks the
 # one it applied on <body data-md-color-scheme>.
@@ -101,11 +110,18 @@ def axe_source() -> str:
     return AXE_SCRIPT.read_text(encoding="utf-8")
 
 
-def axe_violations(page, source: str, rules: dict = EVERY_RULE) -> list[dict]:
-    """axe's violations of `rules` on the page as it is, axe put in once per page load."""
-    if page.evaluate("() => typeof axe") == "undefined":
+def axe_run(page, source: str, rules: dict = EVERY_RULE) -> dict:
+    """axe's violations of `rules` on the page as it is, and the palette it shows (`scheme`); axe
+    put in once per page load."""
+    found = page.evaluate(RUN_AXE, rules)
+    if found is None:
         page.evaluate(source)
-    return page.evaluate(RUN_AXE, rules)
+        found = page.evaluate(RUN_AXE, rules)
+    return found
+
+
+def axe_violations(page, source: str, rules: dict = EVERY_RULE) -> list[dict]:
+    return axe_run(page, source, rules)["violations"]
 
 
 def describe(path: str, violation: dict) -> str:
@@ -139,6 +155,7 @@ class Findings:
     """What the visits found, per variant: the pages visited, axe's violations, requests to other
     hosts and console errors (each line starts with the page's path)."""
     visited: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    colour_checked: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # the pages visited whose check ran the colour rules
     violations: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     foreign: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -150,7 +167,7 @@ class Findings:
 
 def visit_pages(browser, site_url: str, site: Path, share: tuple[int, int] = (0, 1)) -> Findings:
     """Visit the `share` (index, count) of the site's pages: every count-th page from index on."""
-    source, findings = axe_source(), Findings(visited={v: [] for v in VARIANTS}, violations={v: [] for v in VARIANTS})
+    source, findings = axe_source(), Findings(**{name: {v: [] for v in VARIANTS} for name in ("visited", "colour_checked", "violations")})
     index, count = share
     paths, variant_pages = page_paths(site)[index::count], set(pages_with_every_component(site))
     context = browser.new_context(color_scheme="light", viewport=VIEWPORTS["desktop"])
@@ -160,9 +177,10 @@ def visit_pages(browser, site_url: str, site: Path, share: tuple[int, int] = (0,
     try:
         for path in paths:
             watch.path = path
-            _visit(page, site_url, path, path in variant_pages, findings)
-            _check(page, path, FIRST_VARIANT, source, findings)
-            if path in variant_pages:
+            every_element = path in variant_pages
+            _visit(page, site_url, path, every_element, findings)
+            _check(page, path, FIRST_VARIANT, source, findings, EVERY_RULE if every_element else EVERY_RULE_BUT_COLOUR)
+            if every_element:
                 _check_other_variants(page, path, source, findings)
                 page.wait_for_load_state("networkidle")
         if index == 0:  # once, on the first page
@@ -201,13 +219,14 @@ def _differences(reached: list[str], loaded: list[str]) -> list[str]:
     return found
 
 
-def _check(page, path: str, variant: tuple[str, str], source: str, findings: Findings, rules: dict = EVERY_RULE) -> None:
-    scheme = page.get_attribute("body", "data-md-color-scheme")
-    if scheme != PALETTES[variant[0]]:
-        findings.wrong_palette.append(f"{path} shows the {scheme!r} palette, not the {variant[0]} one")
+def _check(page, path: str, variant: tuple[str, str], source: str, findings: Findings, rules: dict) -> None:
+    found = axe_run(page, source, rules)
+    if found["scheme"] != PALETTES[variant[0]]:
+        findings.wrong_palette.append(f"{path} shows the {found['scheme']!r} palette, not the {variant[0]} one")
     findings.visited[variant].append(path)
-    found = axe_violations(page, source, rules)
-    findings.violations[variant] += [describe(f"{path} ({', '.join(variant)})", v) for v in found]
+    if rules is not EVERY_RULE_BUT_COLOUR:
+        findings.colour_checked[variant].append(path)
+    findings.violations[variant] += [describe(f"{path} ({', '.join(variant)})", v) for v in found["violations"]]
 
 
 def _check_other_variants(page, path: str, source: str, findings: Findings) -> None:
@@ -216,7 +235,7 @@ def _check_other_variants(page, path: str, source: str, findings: Findings) -> N
     the reader's choice)."""
     page.set_viewport_size(VIEWPORTS["phone"])
     _settle(page)
-    _check(page, path, ("light", "phone"), source, findings)
+    _check(page, path, ("light", "phone"), source, findings, EVERY_RULE)
     _switch_palette(page, "dark")
     _check(page, path, ("dark", "phone"), source, findings, COLOUR_RULES)
     page.set_viewport_size(VIEWPORTS["desktop"])

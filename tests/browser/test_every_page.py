@@ -1,6 +1,7 @@
 """Every page of the built site in Chromium, visited once, most of them as a reader reaches them by
-following a link (see `page_checks` for how, for which pages are also checked in the other palette
-and width, and why that shows the same as checking all of them):
+following a link (see `page_checks` for how, for which pages are also checked with the rules about
+colour, in the other palette and at the other width, and why that shows the same as checking all of
+them):
 axe-core finds no WCAG 2.2 A/AA or best-practice violation, and no page asks another host for
 anything or logs a console error.
 
@@ -42,10 +43,14 @@ class EveryPage:
         assert not findings.errors, "console errors:\n" + "\n".join(findings.errors)
 
     def test_its_pages_are_checked_and_those_of_every_kind_in_every_variant(self, findings, built_site):
+        """Each of its pages once; the pages that hold every kind of element with the rules about
+        colour too, and in every variant."""
         mine = page_paths(built_site)[self.share::SHARES]
         assert findings.visited[FIRST_VARIANT] == mine
         chosen = set(pages_with_every_component(built_site))
         of_every_kind = [path for path in mine if path in chosen]
+        for variant in VARIANTS:
+            assert findings.colour_checked[variant] == of_every_kind, variant
         for variant in VARIANTS[1:]:
             assert findings.visited[variant] == of_every_kind, variant
 
