@@ -9,9 +9,12 @@ import sys
 from pathlib import Path
 
 LINKCHECKER = Path(sys.executable).with_name("linkchecker")
+# No threads (a number of them below 1): LinkChecker then checks in one thread, with no queue for
+# its threads to poll once a second. Its work is Python's, parsing HTML, so threads only took
+# turns: over the site, 5.6-5.9 s against 8.0-8.5 s with four, and less CPU time.
 CONFIG = """\
 [checking]
-threads=4
+threads=0
 maxrequestspersecond=1000
 [filtering]
 checkextern=0
