@@ -78,8 +78,11 @@ FIRST_VARIANT = VARIANTS[0]
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
 # A reader's click on a link to the page, which Material's instant navigation follows; done once
-# Material has put the page in place (its `document$` gives the new document) and drawn it. A link
-# it does not follow would load the page instead, and this would fail, not wait for ever.
+# Material has put the page in place (its `document$` gives the new document) and drawn it.
+# Material takes a click only once it has read the site's sitemap, which it fetches as the page
+# starts: a click that comes before (on a busy machine, just after the page's load) is not taken
+# at once, and would load the page. It is held back instead, and Material follows it when the
+# sitemap has arrived. A link it never follows fails here, with a message, after ten seconds.
 NAVIGATE = """async url => {
   const arrived = new Promise(resolve => {
     let current = true;  // document$ gives the page shown now first
@@ -87,6 +90,7 @@ NAVIGATE = """async url => {
   });
   const link = Object.assign(document.createElement('a'), {href: url});
   document.body.append(link);
+  addEventListener('click', click => click.defaultPrevented || click.preventDefault(), {once: true});
   link.click();
   link.remove();
   await Promise.race([arrived, new Promise((_, fail) => setTimeout(() => fail(new Error('not reached by navigation')), 10000))]);

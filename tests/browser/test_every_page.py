@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from page_checks import FIRST_VARIANT, VARIANTS, visit_pages
+from page_checks import FIRST_VARIANT, NAVIGATE, VARIANTS, visit_pages
 from site_pages import page_kind, page_paths, pages_with_every_component
 
 SHARES = 2
@@ -76,3 +76,24 @@ def test_the_shares_cover_every_page_and_every_kind_of_page(built_site):
     shares = [page for cls in EveryPage.__subclasses__() for page in every_page[cls.share::SHARES]]
     assert sorted(shares) == sorted(every_page)
     assert {page_kind(path) for path in pages_with_every_component(built_site)} == {page_kind(p) for p in every_page}
+
+
+def test_a_page_is_reached_by_navigation_even_when_the_sitemap_comes_late(browser, site_url):
+    """Material follows a click only once it has read the sitemap, which it fetches as a page
+    starts. Held back here until after the click, as a busy machine or a slow network holds it, the
+    visits' click still brings the next page in by navigation: in the same document, not loaded."""
+    context = browser.new_context()
+    held = []
+    try:
+        page = context.new_page()
+        page.route("**/sitemap.xml", lambda route: held.append(route), times=1)
+        page.goto(site_url + "/", wait_until="load")
+        page.evaluate("window.sameDocument = true")
+        page.evaluate(f"url => {{ window.reached = ({NAVIGATE})(url).then(() => 'reached', String); }}", site_url + "/participants/")
+        assert len(held) == 1, "the sitemap was not held back"
+        held[0].continue_()
+        assert page.evaluate("window.reached") == "reached"
+        assert page.url == site_url + "/participants/"
+        assert page.evaluate("window.sameDocument === true"), "the page was loaded, not reached by navigation"
+    finally:
+        context.close()
