@@ -107,6 +107,16 @@ def test_a_missing_focus_ring_is_caught(keyboard_page, site_url):
     assert stops and not any(s["ring"] for s in stops)
 
 
+def tab_to_a_glossary_term(page, site_url: str):
+    """The first glossary term of a participant's page, reached with Tab."""
+    page.goto(site_url + "/participants/japan/")
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            return page.evaluate_handle("document.activeElement")
+    raise AssertionError("Tab never reached a glossary term on /participants/japan/")
+
+
 # What a focused element draws after itself (record.css draws a glossary term's expansion there):
 # its text, its size, and where it lies across the window.
 SHOWN_AFTER = """() => {
@@ -123,14 +133,7 @@ def test_a_glossary_term_shows_its_expansion_when_reached_by_keyboard(browser, s
     """Abbreviations carry their expansion in a tooltip: the first of each term on a page is a Tab
     stop, and reaching it shows the expansion under the term, as hovering shows the title."""
     page = browser.new_page(viewport=viewport)
-    page.goto(site_url + "/participants/japan/")
-    for _ in range(300):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.tagName") == "ABBR":
-            break
-    else:
-        raise AssertionError("Tab never reached a glossary term on /participants/japan/")
-    focused = page.evaluate_handle("document.activeElement")
+    focused = tab_to_a_glossary_term(page, site_url)
     term = focused.evaluate("term => term.textContent")
     expansion = next(entry.expansion for entry in record.glossary if entry.term == term)
     shown = page.evaluate(SHOWN_AFTER)
@@ -139,4 +142,21 @@ def test_a_glossary_term_shows_its_expansion_when_reached_by_keyboard(browser, s
     assert on_screen, f"the expansion runs off the screen: {shown}"
     page.keyboard.press("Tab")
     assert focused.evaluate("term => getComputedStyle(term, '::after').content") == "none", "the expansion stays after the focus has moved on"
+    page.close()
+
+
+def test_escape_puts_a_glossary_terms_expansion_away_and_leaves_the_focus_on_it(browser, site_url):
+    """What shows on focus and covers the text around it can be put away without moving the focus
+    (WCAG 2.2, 1.4.13): Escape does so, and the expansion shows again when the term is next reached."""
+    page = browser.new_page(viewport=VIEWPORTS["desktop"])
+    term = tab_to_a_glossary_term(page, site_url)
+    expansion = "term => getComputedStyle(term, '::after').content"
+    assert term.evaluate(expansion) != "none"
+    page.keyboard.press("Escape")
+    assert term.evaluate("term => term === document.activeElement"), "Escape moved the focus"
+    assert term.evaluate(expansion) == "none", "the expansion stays after Escape"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    assert term.evaluate("term => term === document.activeElement")
+    assert term.evaluate(expansion) != "none", "the expansion does not show when the term is reached again"
     page.close()
