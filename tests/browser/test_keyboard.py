@@ -1,5 +1,6 @@
 """Keyboard: the Tab key alone reaches the search, the navigation and every link in the content of
-the home page and of a participant page, and every stop on the way shows a focus ring on screen."""
+the home page and of a participant page, and every stop on the way shows a focus ring on screen; a
+glossary term reached by Tab shows its expansion, which Escape puts away."""
 
 from __future__ import annotations
 
