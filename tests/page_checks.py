@@ -32,8 +32,8 @@ pages show the same as all of them would:
   of a kind is found, with the same tag and classes, on the pages `pages_with_every_component`
   picks for that kind. So those pages are checked with every rule in each of the four variants,
   and a contrast or layout fault of any page shows on one of them.
-The palette the reader's system asks for is checked once, on the first page, loaded fresh in
-each palette.
+The palette the reader's system asks for is checked on the first page of each share, loaded fresh
+with a preference for the light palette, and once more on the first, loaded with one for the dark.
 
 The requests a page makes are watched from its visit on. What its markup asks for (images,
 styles, scripts, frames) is asked for as its elements are put in place, loaded or reached by
@@ -188,7 +188,7 @@ def visit_pages(browser, site_url: str, site: Path, share: tuple[int, int] = (0,
                 _check_other_variants(page, path, source, findings)
                 page.wait_for_load_state("networkidle")
         if index == 0:  # once, on the first page
-            _check_palette_preference(browser, site_url + paths[0], source, findings)
+            _check_dark_preference(browser, site_url + paths[0], source, findings)
     finally:
         context.close()
     findings.foreign, findings.errors = watch.foreign, watch.errors
@@ -266,19 +266,17 @@ def _settle(page) -> None:
     }""")
 
 
-def _check_palette_preference(browser, url: str, source: str, findings: Findings) -> None:
-    """A page loaded fresh follows the palette the reader's system prefers. In the dark palette,
-    every rule is run on it once: the palette switch shows the other of its two buttons there."""
-    for palette, scheme in PALETTES.items():
-        context = browser.new_context(color_scheme=palette, viewport=VIEWPORTS["desktop"])
-        try:
-            page = context.new_page()
-            page.goto(url, wait_until="load")
-            shown = page.get_attribute("body", "data-md-color-scheme")
-            if shown != scheme:
-                findings.wrong_palette.append(f"{url} loaded with a {palette} preference shows {shown!r}")
-            if palette == "dark":
-                findings.violations[(palette, "desktop")] += [
-                    describe(f"{url} (loaded in the dark palette)", v) for v in axe_violations(page, source)]
-        finally:
-            context.close()
+def _check_dark_preference(browser, url: str, source: str, findings: Findings) -> None:
+    """A page loaded fresh follows a reader's system that prefers the dark palette (the visits load
+    their first page with a preference for the light one, and check it shows that). Every rule is
+    run on it once there: the palette switch shows the other of its two buttons."""
+    context = browser.new_context(color_scheme="dark", viewport=VIEWPORTS["desktop"])
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        found = axe_run(page, source)
+        if found["scheme"] != PALETTES["dark"]:
+            findings.wrong_palette.append(f"{url} loaded with a dark preference shows {found['scheme']!r}")
+        findings.violations[("dark", "desktop")] += [describe(f"{url} (loaded in the dark palette)", v) for v in found["violations"]]
+    finally:
+        context.close()

@@ -74,10 +74,11 @@ def page_paths(record) -> list[str]:
 
 
 @pytest.fixture
-def keyboard_page(browser):
-    context = browser.new_context(viewport=VIEWPORT)
-    yield context.new_page()
-    context.close()
+def keyboard_page(page):
+    """A page of its own for each test, which starts with nothing focused, in the module's browser
+    context (a context of its own would cost the browser twice the work of the page's load)."""
+    page.set_viewport_size(VIEWPORT)
+    return page
 
 
 @pytest.mark.parametrize("edition", ["", "/ja"], ids=["en", "ja"])
@@ -130,10 +131,10 @@ SHOWN_AFTER = """() => {
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
-def test_a_glossary_term_shows_its_expansion_when_reached_by_keyboard(browser, site_url, record, viewport):
+def test_a_glossary_term_shows_its_expansion_when_reached_by_keyboard(page, site_url, record, viewport):
     """Abbreviations carry their expansion in a tooltip: the first of each term on a page is a Tab
     stop, and reaching it shows the expansion under the term, as hovering shows the title."""
-    page = browser.new_page(viewport=viewport)
+    page.set_viewport_size(viewport)
     focused = tab_to_a_glossary_term(page, site_url)
     term = focused.evaluate("term => term.textContent")
     expansion = next(entry.expansion for entry in record.glossary if entry.term == term)
@@ -143,13 +144,12 @@ def test_a_glossary_term_shows_its_expansion_when_reached_by_keyboard(browser, s
     assert on_screen, f"the expansion runs off the screen: {shown}"
     page.keyboard.press("Tab")
     assert focused.evaluate("term => getComputedStyle(term, '::after').content") == "none", "the expansion stays after the focus has moved on"
-    page.close()
 
 
-def test_escape_puts_a_glossary_terms_expansion_away_and_leaves_the_focus_on_it(browser, site_url):
+def test_escape_puts_a_glossary_terms_expansion_away_and_leaves_the_focus_on_it(keyboard_page, site_url):
     """What shows on focus and covers the text around it can be put away without moving the focus
     (WCAG 2.2, 1.4.13): Escape does so, and the expansion shows again when the term is next reached."""
-    page = browser.new_page(viewport=VIEWPORTS["desktop"])
+    page = keyboard_page
     term = tab_to_a_glossary_term(page, site_url)
     expansion = "term => getComputedStyle(term, '::after').content"
     assert term.evaluate(expansion) != "none"
@@ -160,4 +160,3 @@ def test_escape_puts_a_glossary_terms_expansion_away_and_leaves_the_focus_on_it(
     page.keyboard.press("Tab")
     assert term.evaluate("term => term === document.activeElement")
     assert term.evaluate(expansion) != "none", "the expansion does not show when the term is reached again"
-    page.close()
