@@ -16,8 +16,10 @@ from journeys import follow, open_first_result
 LOCAL_SCHEMES = {"file", "data", "blob", "about"}
 
 
-@pytest.fixture
-def offline(browser, offline_copy):
+@pytest.fixture(scope="module")
+def disk_reader(browser):
+    """A browser context that refuses, and notes, every request to a host; the tests open their
+    pages in it (a context of its own would cost the browser twice the work of a page's load)."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     sent: list[str] = []
 
@@ -28,12 +30,20 @@ def offline(browser, offline_copy):
     context.route(re.compile(r"^(?!file:|data:|blob:|about:)"), refuse)
     context.on("request", lambda request: urlsplit(request.url).scheme not in LOCAL_SCHEMES
                and request.url not in sent and sent.append(request.url))
+    yield context, sent
+    context.close()
+
+
+@pytest.fixture
+def offline(disk_reader, offline_copy):
+    context, sent = disk_reader
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page, offline_copy.as_uri() + "/"
-    context.close()
-    assert not sent, "requests to other hosts:\n" + "\n".join(sent)
+    page.close()
+    asked, sent[:] = list(sent), []  # this test's, not the next one's too
+    assert not asked, "requests to other hosts:\n" + "\n".join(asked)
     assert not errors, errors
 
 
