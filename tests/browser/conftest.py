@@ -41,7 +41,10 @@ def browser_type_launch_args(browser_type_launch_args: dict, closed_port: int) -
 @pytest.fixture(scope="module")
 def context(browser):
     """One browser context for the tests of a module that take pytest-playwright's `page`: each test
-    still gets a page of its own, and a context is made once, not for every test."""
+    still gets a page of its own, and a context is made once, not for every test. A page loaded in
+    a fresh context costs the browser about twice the work of one loaded in a context that has
+    loaded the site before (its caches start empty), so the modules that need a context of their
+    own kind make it once, too."""
     context = browser.new_context()
     yield context
     context.close()

@@ -22,8 +22,8 @@ LUMINANCE = """([el, property]) => {
 @pytest.fixture(scope="module")
 def contexts(browser):
     """A browser context in each palette the reader's system may ask for (Material keeps the palette
-    a page shows for the pages after it, so the two cannot share one). The tests open their pages in
-    these: a context of its own would cost the browser twice the work of a page's load."""
+    a page shows for the pages after it, so the two cannot share one), in which the tests open their
+    pages (once per module: see `context` in conftest.py)."""
     made = {scheme: browser.new_context(color_scheme=scheme) for scheme in ("light", "dark")}
     yield made
     for context in made.values():

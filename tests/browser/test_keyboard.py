@@ -76,7 +76,7 @@ def page_paths(record) -> list[str]:
 @pytest.fixture
 def keyboard_page(page):
     """A page of its own for each test, which starts with nothing focused, in the module's browser
-    context (a context of its own would cost the browser twice the work of the page's load)."""
+    context."""
     page.set_viewport_size(VIEWPORT)
     return page
 

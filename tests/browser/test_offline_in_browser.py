@@ -18,8 +18,8 @@ LOCAL_SCHEMES = {"file", "data", "blob", "about"}
 
 @pytest.fixture(scope="module")
 def disk_reader(browser):
-    """A browser context that refuses, and notes, every request to a host; the tests open their
-    pages in it (a context of its own would cost the browser twice the work of a page's load)."""
+    """A browser context that refuses, and notes, every request to a host, in which the tests open
+    their pages (once per module: see `context` in conftest.py)."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     sent: list[str] = []
 
