@@ -224,13 +224,18 @@ def _differences(reached: list[str], loaded: list[str]) -> list[str]:
 
 
 def _check(page, path: str, variant: tuple[str, str], source: str, findings: Findings, rules: dict) -> None:
-    found = axe_run(page, source, rules)
-    if found["scheme"] != PALETTES[variant[0]]:
-        findings.wrong_palette.append(f"{path} shows the {found['scheme']!r} palette, not the {variant[0]} one")
+    _note(axe_run(page, source, rules), f"{path} ({', '.join(variant)})", variant, findings)
     findings.visited[variant].append(path)
     if rules is not EVERY_RULE_BUT_COLOUR:
         findings.colour_checked[variant].append(path)
-    findings.violations[variant] += [describe(f"{path} ({', '.join(variant)})", v) for v in found["violations"]]
+
+
+def _note(found: dict, label: str, variant: tuple[str, str], findings: Findings) -> None:
+    """What axe found on the page `label` names, shown in `variant`: its violations, and the palette
+    it shows if that is not the variant's."""
+    if found["scheme"] != PALETTES[variant[0]]:
+        findings.wrong_palette.append(f"{label} shows the {found['scheme']!r} palette, not the {variant[0]} one")
+    findings.violations[variant] += [describe(label, v) for v in found["violations"]]
 
 
 def _check_other_variants(page, path: str, source: str, findings: Findings) -> None:
@@ -274,9 +279,6 @@ def _check_dark_preference(browser, url: str, source: str, findings: Findings) -
     try:
         page = context.new_page()
         page.goto(url, wait_until="load")
-        found = axe_run(page, source)
-        if found["scheme"] != PALETTES["dark"]:
-            findings.wrong_palette.append(f"{url} loaded with a dark preference shows {found['scheme']!r}")
-        findings.violations[("dark", "desktop")] += [describe(f"{url} (loaded in the dark palette)", v) for v in found["violations"]]
+        _note(axe_run(page, source), f"{url} (loaded with a preference for the dark palette)", ("dark", "desktop"), findings)
     finally:
         context.close()

@@ -81,7 +81,8 @@ def test_the_shares_cover_every_page_and_every_kind_of_page(built_site):
 def test_a_page_is_reached_by_navigation_even_when_the_sitemap_comes_late(browser, site_url):
     """Material follows a click only once it has read the sitemap, which it fetches as a page
     starts. Held back here until after the click, as a busy machine or a slow network holds it, the
-    visits' click still brings the next page in by navigation: in the same document, not loaded."""
+    visits' click still brings the next page in by navigation: in the same document, not loaded.
+    (A context of its own: one that had fetched the sitemap would take it from its cache.)"""
     context = browser.new_context()
     held = []
     try:
